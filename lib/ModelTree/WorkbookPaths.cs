@@ -1,0 +1,58 @@
+namespace ModelTree;
+
+/// <summary>
+/// Where the workbook's files are. A notebook asks here instead of spelling paths, so the same
+/// notebook runs in VS Code, under the headless runner, and on any dataset the runner is pointed at.
+/// </summary>
+public static class WorkbookPaths
+{
+    /// <summary>Set by <c>run --data</c>: the dataset every notebook opens by default.</summary>
+    public const string DataVariable = "MODELTREE_DATA";
+
+    /// <summary>Set by <c>run --out</c>: where notebooks write exports (CSV and the like).</summary>
+    public const string OutputVariable = "MODELTREE_OUT";
+
+    /// <summary>The file name that marks the repository root.</summary>
+    public const string SolutionFile = "ModelTreeWorkbook.slnx";
+
+    /// <summary>The repository root: the nearest folder above the current directory (or, failing that,
+    /// above this assembly) that holds the solution file.</summary>
+    public static string RepoRoot =>
+        FindRoot(Directory.GetCurrentDirectory())
+        ?? FindRoot(AppContext.BaseDirectory)
+        ?? throw new DirectoryNotFoundException(
+            $"Could not find the workbook's root folder (the one with {SolutionFile}) above " +
+            $"'{Directory.GetCurrentDirectory()}'. Run from inside the repository.");
+
+    /// <summary>The embedded synthetic sample.</summary>
+    public static string SamplePath => Path.Combine(RepoRoot, "data", "sample", "models.parquet");
+
+    /// <summary>The generator's ground truth for the sample: one row per model.</summary>
+    public static string SampleTruthPath => Path.Combine(RepoRoot, "data", "sample", "truth.csv");
+
+    /// <summary>Where <c>fetch</c> puts the real hub-stats file (git-ignored).</summary>
+    public static string FullDataPath => Path.Combine(RepoRoot, "data", "full", "models.parquet");
+
+    /// <summary>The DuckDB file shared by C# cells and SQL cells (git-ignored).</summary>
+    public static string DatabasePath => Path.Combine(RepoRoot, "data", "work", "workbook.duckdb");
+
+    /// <summary>The dataset to open when a notebook names none: <see cref="DataVariable"/> if set, else the sample.</summary>
+    public static string DefaultDataPath =>
+        Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : SamplePath;
+
+    /// <summary>Where exports go: <see cref="OutputVariable"/> if set, else <c>out/</c> under the root.</summary>
+    public static string OutputDir =>
+        Environment.GetEnvironmentVariable(OutputVariable) is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(RepoRoot, "out");
+
+    private static string? FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
+    }
+}
