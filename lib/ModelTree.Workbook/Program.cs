@@ -1,1 +1,11 @@
-System.Console.WriteLine("hi");
+using System.CommandLine;
+using ModelTree.Workbook.Commands;
+
+var root = new RootCommand(
+    "The model-tree workbook: reproduce and extend a study of how the Hugging Face Hub labels a model's " +
+    "relation to its base (finetune, adapter, quantized, merge).")
+{
+    // Each command lives in Commands/<Name>Command.cs and is wired here, one line each.
+};
+
+return await CommandLine.InvokeAsync(root, args);
