@@ -12,14 +12,10 @@ public static class CommandLine
         {
             return await root.Parse(args).InvokeAsync();
         }
-        catch (UserFacingException e)
+        catch (ModelTreeException e)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
         }
     }
 }
-
-/// <summary>A failure caused by the user's input or environment, with a message that says what to do.
-/// The command line prints the message alone (no stack trace) and exits non-zero.</summary>
-public class UserFacingException(string message, Exception? inner = null) : Exception(message, inner);
