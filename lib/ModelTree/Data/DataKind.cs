@@ -1,0 +1,11 @@
+namespace ModelTree.Data;
+
+/// <summary>The three forms a dataset can come in.</summary>
+public enum DataKind
+{
+    /// <summary>A hub-stats <c>models.parquet</c>: the committed sample or a real snapshot.</summary>
+    Parquet,
+
+    /// <summary>JSON Lines of Hub API model records, one object per line.</summary>
+    JsonLines,
+}

@@ -1,0 +1,288 @@
+using System.Data;
+using DuckDB.NET.Data;
+
+namespace ModelTree.Data;
+
+/// <summary>
+/// An opened dataset: a DuckDB connection with a view <c>models</c> in the hub-stats shape, whichever
+/// form the data came in (the embedded sample, a real <c>models.parquet</c>, or JSON Lines of Hub API
+/// records), and a report of what the schema check found.
+/// </summary>
+public sealed class HubData : IDisposable
+{
+    private HubData(string sourcePath, DataKind kind, string databasePath, DuckDBConnection connection,
+        SchemaReport schema, bool isSynthetic)
+    {
+        SourcePath = sourcePath;
+        Kind = kind;
+        DatabasePath = databasePath;
+        Connection = connection;
+        Schema = schema;
+        IsSynthetic = isSynthetic;
+    }
+
+    /// <summary>The file the data came from (absolute).</summary>
+    public string SourcePath { get; }
+
+    /// <summary>Parquet or JSON Lines.</summary>
+    public DataKind Kind { get; }
+
+    /// <summary>The DuckDB database file holding the <c>models</c> view (or <c>:memory:</c>).</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The connection string a SQL cell's <c>#!connect duckdb</c> would use for the same database.</summary>
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    /// <summary>An open connection on which <c>models</c> is defined.</summary>
+    public DuckDBConnection Connection { get; }
+
+    /// <summary>What the schema check found.</summary>
+    public SchemaReport Schema { get; }
+
+    /// <summary>True for data made by the workbook's generator (the sample), false for real Hub data.</summary>
+    public bool IsSynthetic { get; }
+
+    /// <summary>A short description for a notebook's first output.</summary>
+    public string Description =>
+        $"{Path.GetFileName(SourcePath)} ({(IsSynthetic ? "synthetic sample made by `sample`" : Kind == DataKind.Parquet ? "hub-stats snapshot" : "Hub API records")})";
+
+    /// <summary>
+    /// Opens a dataset and defines the view <c>models</c>. <paramref name="path"/> is a <c>.parquet</c>
+    /// file or a <c>.jsonl</c> file; null means <see cref="WorkbookPaths.DefaultDataPath"/> (the sample,
+    /// unless <c>run --data</c> or <c>MODELTREE_DATA</c> says otherwise).
+    /// </summary>
+    /// <exception cref="ModelTreeException">The file is missing, unreadable, or lacks a column the study cannot do without.</exception>
+    public static HubData Open(string? path = null, HubDataOptions? options = null)
+    {
+        var source = Path.GetFullPath(path ?? WorkbookPaths.DefaultDataPath);
+        if (!File.Exists(source))
+        {
+            throw new ModelTreeException(
+                $"No data file at {source}. The sample lives in data/sample/models.parquet (regenerate it with " +
+                "`dotnet run --project lib/ModelTree.Workbook -- sample`); get the full Hub with `fetch`.");
+        }
+
+        var kind = KindOf(source);
+        var databasePath = options?.DatabasePath ?? WorkbookPaths.DatabasePath;
+        if (databasePath != ":memory:")
+        {
+            databasePath = Path.GetFullPath(databasePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        }
+
+        var connection = new DuckDBConnection($"Data Source={databasePath}");
+        try
+        {
+            connection.Open();
+            var (schema, synthetic) = kind == DataKind.Parquet
+                ? (DefineFromParquet(connection, source), IsMarkedSynthetic(connection, source))
+                : (DefineFromJsonLines(connection, source), false);
+            return new HubData(source, kind, databasePath, connection, schema, synthetic);
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new ModelTreeException(
+                $"The workbook database {databasePath} is in use by another program (a notebook kernel in VS Code?). " +
+                "Close it, or open the data with HubDataOptions { DatabasePath = \":memory:\" }.", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Number of rows in <c>models</c>.</summary>
+    public long Count() => Scalar<long>("SELECT count(*) FROM models");
+
+    /// <summary>Runs a query that returns one value.</summary>
+    public T Scalar<T>(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a query and hands back a reader; the caller disposes it.</summary>
+    public IDataReader Reader(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteReader();
+    }
+
+    /// <summary>Runs a statement that returns no rows.</summary>
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    public override string ToString() => Description;
+
+    private static DataKind KindOf(string source) => Path.GetExtension(source).ToLowerInvariant() switch
+    {
+        ".parquet" => DataKind.Parquet,
+        ".jsonl" or ".ndjson" or ".json" => DataKind.JsonLines,
+        var other => throw new ModelTreeException(
+            $"{Path.GetFileName(source)}: the workbook reads .parquet (hub-stats) or .jsonl (Hub API records), not '{other}'."),
+    };
+
+    private static SchemaReport DefineFromParquet(DuckDBConnection connection, string source)
+    {
+        var literal = Literal(source);
+        var found = new Dictionary<string, string>();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DESCRIBE SELECT * FROM read_parquet({literal})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new ModelTreeException(
+                $"{Path.GetFileName(source)} could not be read as parquet ({FirstLine(e.Message)}). " +
+                "If it came from `fetch`, run `fetch --force` to download it again.", e);
+        }
+
+        var report = Check(source, found, out var select);
+        Run(connection, "DROP TABLE IF EXISTS models; DROP VIEW IF EXISTS models;");
+        Run(connection, $"CREATE VIEW models AS SELECT {select} FROM read_parquet({literal})");
+        return report;
+    }
+
+    private static SchemaReport DefineFromJsonLines(DuckDBConnection connection, string source)
+    {
+        var file = Path.GetFileName(source);
+        var literal = Literal(source);
+        var found = new Dictionary<string, string>();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"SELECT DISTINCT unnest(json_keys(json)) FROM read_json_objects({literal}, format='newline_delimited')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = "JSON";
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new ModelTreeException(
+                $"{file} is not valid JSON Lines ({FirstLine(e.Message)}). Each line must be one JSON object: a Hub API model record.", e);
+        }
+
+        // Every key found is typed as the canonical column it names, so the check sees the real shape.
+        var typed = HubSchema.Columns.Where(c => found.ContainsKey(c.Name)).ToList();
+        foreach (var (name, type) in typed)
+        {
+            found[name] = type;
+        }
+
+        var report = Check(source, found, out var select);
+        var columns = string.Join(", ", typed.Select(c => $"{SchemaAdapter.Quote(c.Name)}: '{JsonReadType(c.Name, c.Type)}'"));
+        var converted = string.Join(", ", typed.Select(c => JsonConvert(c.Name, c.Type)));
+        Run(connection, "DROP TABLE IF EXISTS models; DROP VIEW IF EXISTS models;");
+        try
+        {
+            Run(connection,
+                $"CREATE TABLE models AS SELECT {select} FROM (SELECT {converted} FROM read_json({literal}, " +
+                $"format='newline_delimited', columns={{{columns}}}))");
+        }
+        catch (DuckDBException e)
+        {
+            throw new ModelTreeException(
+                $"{file}: a record does not have the Hub API shape ({FirstLine(e.Message)}). " +
+                "Check that line against ../shared/data/real/README.md's field list.", e);
+        }
+
+        return report;
+    }
+
+    // Nested objects whose Hub API form carries more fields than the table keeps are read as JSON and
+    // narrowed with json_transform, which ignores the extra keys.
+    private static string JsonReadType(string name, string type) =>
+        name is "cardData" or "safetensors" or "gguf" or "transformersInfo" ? "JSON" : type;
+
+    private static string JsonConvert(string name, string type)
+    {
+        var quoted = SchemaAdapter.Quote(name);
+        return name switch
+        {
+            "cardData" => $"{quoted}::VARCHAR AS {quoted}",
+            "safetensors" or "gguf" or "transformersInfo" =>
+                $"json_transform({quoted}, '{JsonStructure(type)}') AS {quoted}",
+            _ => quoted,
+        };
+    }
+
+    // STRUCT(a VARCHAR, b MAP(VARCHAR, BIGINT)) -> {"a":"VARCHAR","b":"MAP(VARCHAR, BIGINT)"}
+    private static string JsonStructure(string structType)
+    {
+        var inner = structType["STRUCT(".Length..^1];
+        var fields = new List<string>();
+        int depth = 0, start = 0;
+        for (var i = 0; i <= inner.Length; i++)
+        {
+            if (i == inner.Length || (inner[i] == ',' && depth == 0))
+            {
+                var field = inner[start..i].Trim();
+                var space = field.IndexOf(' ');
+                fields.Add($"\"{field[..space]}\":\"{field[(space + 1)..]}\"");
+                start = i + 1;
+            }
+            else if (inner[i] == '(')
+            {
+                depth++;
+            }
+            else if (inner[i] == ')')
+            {
+                depth--;
+            }
+        }
+        return "{" + string.Join(",", fields) + "}";
+    }
+
+    private static SchemaReport Check(string source, Dictionary<string, string> found, out string select)
+    {
+        var (list, problems) = SchemaAdapter.Adapt(source, found);
+        var errors = problems.Where(p => p.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ModelTreeException(
+                $"{Path.GetFileName(source)} cannot be used as a models table:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, errors.Select(e => "  - " + e.Message)));
+        }
+        select = list;
+        return new SchemaReport(source, found, problems);
+    }
+
+    private static bool IsMarkedSynthetic(DuckDBConnection connection, string source)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT count(*) FROM parquet_kv_metadata({Literal(source)}) WHERE key::VARCHAR = 'modeltree_synthetic' AND value::VARCHAR = 'true'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void Run(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    internal static string Literal(string text) => $"'{text.Replace("'", "''")}'";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
