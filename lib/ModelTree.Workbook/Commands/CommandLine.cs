@@ -10,7 +10,8 @@ public static class CommandLine
     {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // With the default handler on, System.CommandLine would catch the exception first and print its stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ModelTreeException e)
         {
