@@ -71,9 +71,9 @@ public static class RuleSql
         AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(Condition)) + ")",
         AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(Condition)) + ")",
         NotCondition not => $"(NOT {Condition(not.Condition)})",
-        TagCondition tags => $"coalesce(list_has_any(tags, [{List(tags.AnyOf)}]), false)",
-        FileCondition files =>
-            $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", files.Patterns.Select(p => $"lower(s.rfilename) LIKE {Literal(p)}"))})) > 0, false)",
+        // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
+        TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Literal(t)})")) + ", false)",
+        FileCondition files => Files(files.Patterns),
         CardCondition { EqualTo: null } card => CardHas(card.Field),
         CardCondition card => CardEquals(card.Field, RuleEvaluator.Normalize(card.EqualTo!)),
         LibraryCondition library =>
@@ -83,6 +83,45 @@ public static class RuleSql
         DeclaredCondition => $"({Declared} IS NOT NULL)",
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition kind"),
     };
+
+    /// <summary>
+    /// Patterns DuckDB matches fast (a fixed prefix, suffix or infix: no <c>_</c>, <c>%</c> only at the
+    /// ends) run per file with LIKE. Others become one RE2 expression over the lower-cased names joined
+    /// by newlines (<c>%</c> to <c>.*</c>, <c>_</c> to <c>.</c>, each anchored to a line), which is
+    /// the same test as long as no file name holds a newline, and cheaper than a generic LIKE per file.
+    /// </summary>
+    private static string Files(IReadOnlyList<string> patterns)
+    {
+        // A pattern of only % would also match the empty text of a list without names: keep those per file.
+        if (patterns.All(IsSimple) || patterns.Any(p => p.Trim('%').Length == 0))
+        {
+            return $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Literal(p)}"))})) > 0, false)";
+        }
+        var regex = "(?m)^(?:" + string.Join("|", patterns.Select(ToRegex)) + ")$";
+        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, s -> s.rfilename), chr(10))), {Literal(regex)}), false)";
+    }
+
+    private static bool IsSimple(string pattern)
+    {
+        var inner = pattern.Trim('%');
+        return inner.Length > 0 && !inner.Contains('%') && !inner.Contains('_');
+    }
+
+    private static string ToRegex(string likePattern)
+    {
+        var regex = new StringBuilder();
+        foreach (var rune in likePattern.EnumerateRunes())
+        {
+            regex.Append(rune.Value switch
+            {
+                '%' => ".*",
+                '_' => ".",
+                var c when c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '/' => rune.ToString(),
+                var c => "\\x{" + c.ToString("x") + "}",
+            });
+        }
+        return regex.ToString();
+    }
 
     private static string CardHas(string field)
     {

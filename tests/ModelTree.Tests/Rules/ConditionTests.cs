@@ -118,6 +118,21 @@ public class ConditionTests
         Assert.False(Fires(Condition.Files("%.gguf"), row));
     }
 
+    [Fact]
+    public void Patterns_with_one_character_wildcards_keep_other_characters_literal()
+    {
+        // Patterns with _ or an inner % compile to one regular expression over all names: check its escaping.
+        var row = RuleCheck.Child("org/odd-names") with { Files = ["dir/a.b-c(1)+[x].bin", "back\\sl#sh.txt", "ünï_cödé.json"] };
+
+        Assert.True(Fires(Condition.Files("dir/a.b_c(1)+[x]%"), row));
+        Assert.False(Fires(Condition.Files("dir/a_b-c(1)+[x]x%"), row));
+        Assert.False(Fires(Condition.Files("dir/axb_c%"), row)); // the dot is a dot, not any character
+        Assert.True(Fires(Condition.Files("back\\sl_sh.txt"), row));
+        Assert.True(Fires(Condition.Files("ünï_cödé%"), row));
+        Assert.True(Fires(Condition.Files("%"), row));
+        Assert.False(Fires(Condition.Files("%"), RuleCheck.Child("org/no-files") with { Files = [] }));
+    }
+
     [Theory]
     [InlineData(Comparison.Equal, 2, true)]
     [InlineData(Comparison.NotEqual, 2, false)]
