@@ -51,11 +51,10 @@ public static class RunCommand
             {
                 throw new ModelTreeException($"--data '{data}' does not exist ({dataPath}). Give a parquet file or a .jsonl of Hub API records.");
             }
-            Environment.SetEnvironmentVariable(WorkbookPaths.DataVariable, dataPath);
         }
         var outputDir = output is not null ? Path.GetFullPath(output) : WorkbookPaths.OutputDir;
         Directory.CreateDirectory(outputDir);
-        Environment.SetEnvironmentVariable(WorkbookPaths.OutputVariable, outputDir);
+        // MODELTREE_DATA and MODELTREE_OUT are set by the runner around each notebook (RunOptions), and restored after.
 
         var selected = WorkbookRunner.Select(Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), names);
         var plain = Console.IsOutputRedirected || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
@@ -64,6 +63,7 @@ public static class RunCommand
         WorkbookRun result;
         if (plain)
         {
+            console.Profile.Width = Math.Max(console.Profile.Width, 200); // logs: one line per cell, not wrapped at 80
             var options = new RunOptions { DataPath = dataPath, OutputDir = outputDir, Progress = new PlainProgress(console) };
             result = await WorkbookRunner.RunAsync(selected, outputDir, options, run => Finished(console, run), cancellationToken);
         }
