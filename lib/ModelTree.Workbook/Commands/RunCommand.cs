@@ -17,10 +17,12 @@ public static class RunCommand
         };
         var data = new Option<string?>("--data")
         {
+            HelpName = "path",
             Description = $"Dataset every notebook opens (a parquet file or a .jsonl of Hub API records); sets {WorkbookPaths.DataVariable}. Default: the committed sample.",
         };
         var output = new Option<string?>("--out")
         {
+            HelpName = "dir",
             Description = $"Output folder (created); sets {WorkbookPaths.OutputVariable}. Default: out/ under the repository root.",
         };
         var command = new Command("run",

@@ -53,17 +53,29 @@ public sealed class CellOutputs
     }
 
     /// <summary>Displays a value the way Polyglot does: text/html from the formatter (except for strings) and text/plain.</summary>
-    public void Display(object? value, bool isResult = false) => Add(Format(value, isResult));
+    public void Display(object? value, bool isResult = false, IReadOnlyList<string>? mimeTypes = null) =>
+        Add(Format(value, isResult, mimeTypes));
 
-    /// <summary>The display output for a value.</summary>
-    public static DisplayOutput Format(object? value, bool isResult = false)
+    /// <summary>
+    /// The display output for a value: the given MIME types, or text/html (except for strings) and
+    /// text/plain, each from the formatters registered with Microsoft.DotNet.Interactive.Formatting.
+    /// </summary>
+    public static DisplayOutput Format(object? value, bool isResult = false, IReadOnlyList<string>? mimeTypes = null)
     {
         var data = new Dictionary<string, string>();
+        if (mimeTypes is { Count: > 0 })
+        {
+            foreach (var mime in mimeTypes)
+            {
+                data[mime] = value.ToDisplayString(mime);
+            }
+            return new DisplayOutput(data, isResult);
+        }
         if (value is not string)
         {
             data["text/html"] = value.ToDisplayString("text/html");
         }
-        data["text/plain"] = value.ToDisplayString("text/plain");
+        data["text/plain"] = value is Microsoft.AspNetCore.Html.IHtmlContent html ? html.ToString() ?? "" : value.ToDisplayString("text/plain");
         return new DisplayOutput(data, isResult);
     }
 

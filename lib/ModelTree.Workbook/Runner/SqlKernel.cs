@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DuckDB.NET.Data;
 using ModelTree.Display;
 
@@ -61,25 +59,10 @@ public sealed class SqlKernel : IDisposable
             outputs.Add(new DisplayOutput(new Dictionary<string, string>
             {
                 ["text/html"] = HtmlTable.Render(result.Headers, result.Rows, result.Total),
-                ["text/plain"] = PlainTable(result.Headers, result.Rows, result.Total),
+                ["text/plain"] = PlainTable.Render(result.Headers, result.Rows, result.Total),
             }));
         }
     }
 
     public void Dispose() => connection.Dispose();
-
-    private static string PlainTable(List<string> headers, List<IReadOnlyList<object?>> rows, long total)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(" | ", headers).Append('\n');
-        foreach (var row in rows)
-        {
-            text.AppendJoin(" | ", row.Select(HtmlTable.Text)).Append('\n');
-        }
-        if (total > rows.Count)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"(showing {rows.Count} of {total} rows)\n");
-        }
-        return text.ToString();
-    }
 }

@@ -25,7 +25,11 @@ public static class Formatters
     }
 
     /// <summary>Registers the HTML table formatter for <see cref="DataFrame"/>. Safe to call more than once.</summary>
-    public static void RegisterDataFrame() => RegisterOnce(new DataFrameHtmlFormatter());
+    public static void RegisterDataFrame()
+    {
+        RegisterOnce(new DataFrameHtmlFormatter());
+        RegisterOnce(new DataFrameTextFormatter());
+    }
 
     /// <summary>Registers the HTML formatter for Plotly.NET charts. Safe to call more than once.</summary>
     public static void RegisterCharts() => RegisterOnce(new ChartHtmlFormatter());
@@ -35,19 +39,28 @@ public static class Formatters
         $"<script src=\"{PlotlyScriptUrl}\" charset=\"utf-8\"></script>{GenericChart.toChartHTML(chart)}";
 
     /// <summary>The data frame as an HTML table of at most <paramref name="maxRows"/> rows.</summary>
-    public static string DataFrameHtml(DataFrame frame, int maxRows = MaxRows)
-    {
-        var headers = frame.Columns.Select(c => c.Name).ToList();
-        var shown = (int)Math.Min(frame.Rows.Count, maxRows);
-        var rows = Enumerable.Range(0, shown).Select(i => frame.Columns.Select(c => c[i]).ToList());
-        return HtmlTable.Render(headers, rows, frame.Rows.Count);
-    }
+    public static string DataFrameHtml(DataFrame frame, int maxRows = MaxRows) =>
+        HtmlTable.Render(Headers(frame), Rows(frame, maxRows), frame.Rows.Count);
+
+    /// <summary>The data frame as a plain-text table of at most <paramref name="maxRows"/> rows.</summary>
+    public static string DataFrameText(DataFrame frame, int maxRows = MaxRows) =>
+        PlainTable.Render(Headers(frame), Rows(frame, maxRows), frame.Rows.Count);
+
+    private static List<string> Headers(DataFrame frame) => frame.Columns.Select(c => c.Name).ToList();
+
+    private static IEnumerable<IReadOnlyList<object?>> Rows(DataFrame frame, int maxRows) =>
+        Enumerable.Range(0, (int)Math.Min(frame.Rows.Count, maxRows)).Select(i => frame.Columns.Select(c => c[i]).ToList());
+
+    private static readonly object Gate = new();
 
     private static void RegisterOnce<T>(T formatter) where T : ITypeFormatter
     {
-        if (!Formatter.RegisteredFormatters(false).OfType<T>().Any())
+        lock (Gate)
         {
-            Formatter.Register(formatter);
+            if (!Formatter.RegisteredFormatters(false).OfType<T>().Any())
+            {
+                Formatter.Register(formatter);
+            }
         }
     }
 
@@ -60,6 +73,19 @@ public static class Formatters
         public bool Format(object instance, FormatContext context)
         {
             context.Writer.Write(DataFrameHtml((DataFrame)instance));
+            return true;
+        }
+    }
+
+    private sealed class DataFrameTextFormatter : ITypeFormatter
+    {
+        public string MimeType => "text/plain";
+
+        public Type Type => typeof(DataFrame);
+
+        public bool Format(object instance, FormatContext context)
+        {
+            context.Writer.Write(DataFrameText((DataFrame)instance));
             return true;
         }
     }

@@ -28,6 +28,21 @@ public sealed class FormattersTests
         var html = new DataFrame(new StringDataFrameColumn("id", ["org/a"])).ToDisplayString("text/html");
 
         Assert.Contains("<td>org/a</td>", html);
-        Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(DataFrame));
+        Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(DataFrame) && f.MimeType == "text/html");
+    }
+
+    [Fact]
+    public void A_data_frame_as_text_is_an_aligned_table()
+    {
+        var frame = new DataFrame(new StringDataFrameColumn("id", ["org/a", "org/long-name"]), new Int64DataFrameColumn("n", [5L, 12L]));
+
+        var text = Formatters.DataFrameText(frame);
+
+        Assert.Equal(
+            "id            | n \n" +
+            "--------------+---\n" +
+            "org/a         | 5 \n" +
+            "org/long-name | 12\n",
+            text);
     }
 }

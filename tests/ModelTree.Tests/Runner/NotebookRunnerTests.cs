@@ -306,4 +306,18 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Contains("Plotly.newPlot", chart);
         Assert.Contains("cdn.plot.ly", chart);
     }
+
+    [Fact]
+    public async Task Html_helper_and_explicit_mime_types_work_as_in_polyglot()
+    {
+        var run = await Run(new NotebookBuilder()
+            .CSharp("display(HTML(\"<b>bold</b>\"));\ndisplay(42, \"text/plain\");"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        var html = Assert.IsType<DisplayOutput>(run.Cells[0].Outputs[0]);
+        Assert.Contains("<b>bold</b>", html.Data["text/html"]);
+        var plain = Assert.IsType<DisplayOutput>(run.Cells[0].Outputs[1]);
+        Assert.Equal(["text/plain"], plain.Data.Keys);
+        Assert.Equal("42", plain.Data["text/plain"]);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class WorkbookRunnerTests : IDisposable
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("first", html);
         Assert.Contains("failed at cell 2", html);
+        Assert.Contains("cdn.plot.ly/plotly-", html);
     }
 
     [Fact]
