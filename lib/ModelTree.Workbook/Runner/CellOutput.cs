@@ -4,8 +4,8 @@ namespace ModelTree.Workbook.Runner;
 public abstract record CellOutput;
 
 /// <summary>
-/// A displayed value: <c>display_data</c>, or <c>execute_result</c> for the value of a cell's last
-/// expression. <paramref name="Data"/> maps MIME types (text/html, text/plain) to content.
+/// A displayed value (<c>display_data</c>). <paramref name="Data"/> maps MIME types (text/html, text/plain)
+/// to content; <paramref name="IsResult"/> marks the value of the cell's last expression.
 /// </summary>
 public sealed record DisplayOutput(IReadOnlyDictionary<string, string> Data, bool IsResult = false) : CellOutput;
 

@@ -6,8 +6,9 @@ namespace ModelTree.Workbook.Runner;
 
 /// <summary>
 /// Writes an executed notebook back as .ipynb, the way Polyglot saves one: each code cell's outputs
-/// (<c>display_data</c> / <c>execute_result</c> with text/html and text/plain, <c>stream</c>, <c>error</c>)
-/// and execution count; every other piece of the notebook (metadata, kernels, ids) as read.
+/// (<c>display_data</c> with text/html and text/plain, <c>stream</c>, <c>error</c>) and execution count;
+/// every other piece of the notebook (metadata, kernels, ids) as read. Like notebooks saved by VS Code
+/// with Polyglot, a cell's return value is written as <c>display_data</c> too, not <c>execute_result</c>.
 /// </summary>
 public static class NotebookWriter
 {
@@ -33,7 +34,7 @@ public static class NotebookWriter
                 continue;
             }
             cell["execution_count"] = cellRun.ExecutionCount;
-            cell["outputs"] = new JsonArray(cellRun.Outputs.Select(o => Output(o, cellRun.ExecutionCount)).ToArray<JsonNode?>());
+            cell["outputs"] = new JsonArray(cellRun.Outputs.Select(Output).ToArray<JsonNode?>());
         }
         return root;
     }
@@ -62,9 +63,9 @@ public static class NotebookWriter
         return lines;
     }
 
-    private static JsonObject Output(CellOutput output, int? executionCount) => output switch
+    private static JsonObject Output(CellOutput output) => output switch
     {
-        DisplayOutput display => Display(display, executionCount),
+        DisplayOutput display => Display(display),
         StreamOutput stream => new JsonObject
         {
             ["name"] = stream.Name,
@@ -81,20 +82,18 @@ public static class NotebookWriter
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
     };
 
-    private static JsonObject Display(DisplayOutput display, int? executionCount)
+    private static JsonObject Display(DisplayOutput display)
     {
         var data = new JsonObject();
         foreach (var (mime, content) in display.Data)
         {
             data[mime] = Lines(content);
         }
-        var json = new JsonObject { ["data"] = data };
-        if (display.IsResult)
+        return new JsonObject
         {
-            json["execution_count"] = executionCount;
-        }
-        json["metadata"] = new JsonObject();
-        json["output_type"] = display.IsResult ? "execute_result" : "display_data";
-        return json;
+            ["data"] = data,
+            ["metadata"] = new JsonObject(),
+            ["output_type"] = "display_data",
+        };
     }
 }

@@ -5,7 +5,7 @@ namespace ModelTree.Workbook.Runner;
 
 /// <summary>
 /// A SQL kernel opened by <c>#!connect duckdb --kernel-name name</c>: cells addressed to <see cref="Name"/>
-/// run on its DuckDB connection, and the result of the last statement is shown as a table.
+/// run on its DuckDB connection, and each query result is shown as a table.
 /// </summary>
 public sealed class SqlKernel : IDisposable
 {
@@ -25,13 +25,15 @@ public sealed class SqlKernel : IDisposable
     /// <summary>Rows a result table shows before it notes how many it left out.</summary>
     public int MaxRows { get; init; } = 200;
 
-    /// <summary>Runs the cell's statements; shows the last result that has columns.</summary>
+    /// <summary>
+    /// Runs the cell's statements and shows each result that has columns as a table (text/html and
+    /// text/plain), in order, as Polyglot's DuckDB kernel shows one table per result.
+    /// </summary>
     public void Run(string sql, CellOutputs outputs)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        (List<string> Headers, List<IReadOnlyList<object?>> Rows, long Total)? last = null;
         do
         {
             if (reader.FieldCount == 0)
@@ -50,18 +52,13 @@ public sealed class SqlKernel : IDisposable
                         .Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList());
                 }
             }
-            last = (headers, rows, total);
-        }
-        while (reader.NextResult());
-
-        if (last is { } result)
-        {
             outputs.Add(new DisplayOutput(new Dictionary<string, string>
             {
-                ["text/html"] = HtmlTable.Render(result.Headers, result.Rows, result.Total),
-                ["text/plain"] = PlainTable.Render(result.Headers, result.Rows, result.Total),
+                ["text/html"] = HtmlTable.Render(headers, rows, total),
+                ["text/plain"] = PlainTable.Render(headers, rows, total),
             }));
         }
+        while (reader.NextResult());
     }
 
     public void Dispose() => connection.Dispose();

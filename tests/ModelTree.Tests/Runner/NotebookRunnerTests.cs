@@ -72,7 +72,7 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Sql_cells_run_on_the_connected_duckdb_and_show_the_last_result_as_a_table()
+    public async Task Sql_cells_run_on_the_connected_duckdb_and_show_the_result_as_a_table()
     {
         var run = await Run(new NotebookBuilder()
             .CSharp(NotebookBuilder.Packages)
@@ -88,6 +88,18 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.True(html.IndexOf("<td>org/alpha</td><td>10</td>", StringComparison.Ordinal)
             < html.IndexOf("<td>org/beta</td><td>5</td>", StringComparison.Ordinal));
         Assert.Contains("org/alpha", table.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task A_sql_cell_with_several_queries_shows_one_table_per_query_as_polyglot_does()
+    {
+        var run = await Run(new NotebookBuilder()
+            .CSharp(NotebookBuilder.Packages + "\n#!connect duckdb --kernel-name hub --connection-string \"Data Source=:memory:\"")
+            .Sql("hub", "create table t as select 1 as a;\nselect a from t;\ninsert into t values (2);\nselect count(*) as n from t;"));
+
+        Assert.Collection(run.Cells[1].Outputs,
+            o => Assert.Contains("<th>a</th>", ((DisplayOutput)o).Data["text/html"]),
+            o => Assert.Contains("<td>2</td>", ((DisplayOutput)o).Data["text/html"]));
     }
 
     [Fact]
