@@ -6,6 +6,7 @@ var root = new RootCommand(
     "relation to its base (finetune, adapter, quantized, merge).")
 {
     // Each command lives in Commands/<Name>Command.cs and is wired here, one line each.
+    SampleCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);
