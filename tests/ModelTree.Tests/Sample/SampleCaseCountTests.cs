@@ -1,5 +1,4 @@
 using ModelTree.Sample;
-using Xunit;
 
 namespace ModelTree.Tests.Sample;
 

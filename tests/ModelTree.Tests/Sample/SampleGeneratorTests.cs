@@ -2,7 +2,6 @@ using DuckDB.NET.Data;
 using ModelTree.Data;
 using ModelTree.Sample;
 using ModelTree.Workbook.Commands;
-using Xunit;
 
 namespace ModelTree.Tests.Sample;
 
