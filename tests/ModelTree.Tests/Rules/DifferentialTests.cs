@@ -35,6 +35,33 @@ public class DifferentialTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Sql_and_csharp_agree_on_every_row_of_the_sample(string variant)
+    {
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+
+        var check = hub.CrossCheck(Variants[variant]);
+
+        Assert.True(check.Agrees, check.ToString());
+        Assert.Equal(hub.Count(), check.Rows);
+    }
+
+    [Fact]
+    public void Declared_relations_in_the_sample_are_always_followed_by_the_default_rules()
+    {
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+        // Read from the data: models with a base whose card declares one of the four relations.
+        var declared = hub.Scalar<long>(
+            "SELECT count(*) FROM models WHERE json_valid(cardData) AND baseModels IS NOT NULL " +
+            "AND lower(trim(json_extract_string(cardData, '$.base_model_relation'))) IN ('finetune','adapter','quantized','merge')");
+
+        var fired = hub.Classify().Firing.Single(f => f.Rule == "declared relation wins").Count;
+
+        Assert.True(declared > 0);
+        Assert.Equal(declared, fired);
+    }
+
     [Fact]
     public void Default_rules_on_the_mistral_family_match_counts_taken_from_the_file()
     {
