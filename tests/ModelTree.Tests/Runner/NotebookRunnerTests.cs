@@ -23,6 +23,7 @@ public sealed class NotebookRunnerTests : IDisposable
             .CSharp("answer + 2"));
 
         Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Equal("42", run.Cell(3).Text);
         var result = Assert.Single(run.Cells[2].Outputs);
         Assert.Equal("42", Plain(result));
         Assert.True(Assert.IsType<DisplayOutput>(result).IsResult);
@@ -294,6 +295,26 @@ public sealed class NotebookRunnerTests : IDisposable
 
         Assert.Equal(NotebookStatus.Passed, run.Status);
         Assert.Equal("MODELTREE_DATA", Plain(Assert.Single(run.Cells[1].Outputs)));
+    }
+
+    [Fact]
+    public async Task An_assembly_referenced_by_a_path_relative_to_the_notebook_can_be_used()
+    {
+        var dll = temp.Combine("lib", "Extra.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Extra",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public static class Extra { public static int Answer => 42; }")],
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using (var file = File.Create(dll))
+        {
+            Assert.True(compilation.Emit(file).Success);
+        }
+
+        var run = await Run(new NotebookBuilder().CSharp("#r \"lib/Extra.dll\"\nExtra.Answer"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Equal("42", run.Cell(1).Text);
     }
 
     [Fact]
