@@ -287,6 +287,19 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_held_by_a_notebook_variable_are_closed_when_the_notebook_ends()
+    {
+        var key = "runner-test-" + Guid.NewGuid().ToString("N");
+        var run = await Run(new NotebookBuilder()
+            .CSharp(NotebookBuilder.Packages)
+            .CSharp($"var connection = new DuckDB.NET.Data.DuckDBConnection(\"Data Source=:memory:\");\nconnection.Open();\nAppDomain.CurrentDomain.SetData(\"{key}\", connection);"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        var connection = Assert.IsType<DuckDB.NET.Data.DuckDBConnection>(AppDomain.CurrentDomain.GetData(key));
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
+    [Fact]
     public async Task The_library_is_referenced_by_its_notebook_path_even_when_that_build_is_absent()
     {
         var run = await Run(new NotebookBuilder()
