@@ -201,6 +201,7 @@ public sealed class NotebookRunnerTests : IDisposable
     [InlineData("#!about")]
     [InlineData("#!lsmagic")]
     [InlineData("#!set --name x --value 1")]
+    [InlineData("#!csharp --name x")]
     [InlineData("#!connect mssql --kernel-name db \"Server=x\"")]
     [InlineData("#i \"nuget: https://example.org/feed\"")]
     [InlineData("#r \"nuget: Newtonsoft.Json, 13.0.3\"")]
