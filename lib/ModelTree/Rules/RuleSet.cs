@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace ModelTree.Rules;
 
 /// <summary>
@@ -89,6 +91,13 @@ public sealed record RuleSet
         }
         return this;
     }
+
+    /// <summary>The rules as a table: name, condition in words, relation, level of precedence (1 = highest).</summary>
+    public DataFrame ToFrame() => new(
+        new StringDataFrameColumn("rule", Rules.Select(r => r.Name)),
+        new StringDataFrameColumn("when", Rules.Select(r => r.When.ToString())),
+        new StringDataFrameColumn("yields", Rules.Select(r => r.Yields)),
+        new Int64DataFrameColumn("level", Rules.Select(r => (long)RuleEvaluator.LevelOf(this, r.Yields) + 1)));
 
     public override string ToString() => $"{Name}: {Rules.Count} rules, {PrecedenceText}, otherwise {Otherwise ?? Labels.None}";
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace ModelTree.Rules;
 
 /// <summary>
@@ -38,6 +40,14 @@ public sealed record Verdict
 
     /// <summary>True when the prediction is the Hub's label.</summary>
     public bool Agrees => Label == HubLabel;
+
+    /// <summary>The rules that matched as a table: rule, relation, level (1 = highest), whether it decided, evidence.</summary>
+    public DataFrame ToFrame() => new(
+        new StringDataFrameColumn("rule", Matches.Select(m => m.Rule.Name)),
+        new StringDataFrameColumn("yields", Matches.Select(m => m.Relation)),
+        new Int64DataFrameColumn("level", Matches.Select(m => (long)m.Level + 1)),
+        new BooleanDataFrameColumn("decided", Matches.Select(m => m.Rule.Name == FiringRule)),
+        new StringDataFrameColumn("evidence", Matches.Select(m => string.Join("; ", m.Evidence))));
 
     public override string ToString() =>
         $"{Id}: predicted {Label} by {FiringRule}, Hub says {HubLabel}{(Contested ? " (contested)" : "")}";
