@@ -10,6 +10,7 @@ var root = new RootCommand(
     SampleCommand.Create(),
     ClassifyCommand.Create(),
     ExplainCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);
