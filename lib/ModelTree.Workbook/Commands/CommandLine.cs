@@ -10,7 +10,9 @@ public static class CommandLine
     {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Without this, System.CommandLine's default handler prints the exception with its stack trace
+            // before the catch below ever sees it.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ModelTreeException e)
         {
