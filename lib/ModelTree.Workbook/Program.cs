@@ -7,6 +7,7 @@ var root = new RootCommand(
 {
     // Each command lives in Commands/<Name>Command.cs and is wired here, one line each.
     SampleCommand.Create(),
+    FetchCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);
