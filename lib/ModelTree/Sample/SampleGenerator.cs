@@ -40,7 +40,7 @@ public static class SampleGenerator
         var truthPath = TruthPathFor(parquet);
         var dir = Path.GetDirectoryName(parquet)!;
         Directory.CreateDirectory(dir);
-        var stage = Path.Combine(Path.GetTempPath(), $"modeltree-sample-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
+        var stage = Path.Combine(Path.GetTempPath(), $"modeltree-sample-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var parquetTmp = parquet + ".tmp";
         var truthTmp = truthPath + ".tmp";
         var generationTime = TimeSpan.Zero;
@@ -49,14 +49,13 @@ public static class SampleGenerator
         var cases = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            // The staging table lives in memory; past the memory limit DuckDB spills to the temp directory.
             using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            using (var loader = new SampleAppender(stage))
             {
                 connection.Open();
-                Execute(connection, $"SET temp_directory = '{stage.Replace("'", "''", StringComparison.Ordinal)}.tmp'");
+                Execute(connection, $"SET temp_directory = '{stage.Replace("'", "''", StringComparison.Ordinal)}/spill'");
                 Execute(connection, "SET preserve_insertion_order = true");
                 Execute(connection, "SET memory_limit = '512MB'");
-                using (var loader = new SampleAppender(connection, stage + ".batch.csv"))
                 using (var writer = new StreamWriter(truthTmp, false, new System.Text.UTF8Encoding(false)))
                 using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
                 {
@@ -99,15 +98,13 @@ public static class SampleGenerator
                 generationTime = clock.Elapsed;
                 progress?.Report(new SampleProgress("writing parquet", options.Rows, options.Rows));
                 File.Delete(parquetTmp);
-                Execute(connection, CopySql(parquetTmp, options));
+                Execute(connection, CopySql(loader.Source(), parquetTmp, options));
             }
             File.Move(parquetTmp, parquet, overwrite: true);
             File.Move(truthTmp, truthPath, overwrite: true);
         }
         finally
         {
-            TryDelete(stage);
-            TryDelete(stage + ".wal");
             TryDelete(parquetTmp);
             TryDelete(truthTmp);
         }
@@ -175,14 +172,14 @@ public static class SampleGenerator
         ["transformersInfo"] = "CASE WHEN ti_auto_model IS NULL THEN NULL ELSE {'auto_model': ti_auto_model, 'custom_class': NULL::VARCHAR, 'pipeline_tag': ti_pipeline, 'processor': ti_processor} END",
     };
 
-    private static string CopySql(string path, SampleOptions options)
+    private static string CopySql(string source, string path, SampleOptions options)
     {
         var columns = HubSchema.Columns.Select(c => ColumnExpressions.TryGetValue(c.Name, out var expr)
             ? $"CAST({expr} AS {c.Type}) AS \"{c.Name}\""
             : throw new InvalidOperationException($"The sample generator has no expression for column '{c.Name}'."));
         var literal = path.Replace("'", "''", StringComparison.Ordinal);
         return $"""
-            COPY (SELECT {string.Join(",\n    ", columns)} FROM stage)
+            COPY (SELECT {string.Join(",\n    ", columns)} FROM {source})
             TO '{literal}' (FORMAT parquet, COMPRESSION zstd,
                 KV_METADATA {"{"}modeltree_synthetic: 'true', modeltree_seed: '{options.Seed}', modeltree_rows: '{options.Rows}'{"}"})
             """;
