@@ -9,8 +9,9 @@ namespace ModelTree.Sample;
 /// <summary>
 /// Writes a synthetic hub-stats <c>models</c> table as parquet (columns and types exactly
 /// <see cref="HubSchema.Columns"/>) and its ground truth as CSV. Deterministic: the same rows and seed
-/// give the same content. Streaming: rows go straight into a DuckDB appender on a temporary on-disk
-/// database, so memory stays small even for millions of rows.
+/// give the same content. Streaming: rows are written to CSV batch files in a temporary folder as they
+/// are made, and one DuckDB COPY turns them into parquet, so memory does not grow with the row count
+/// (beyond a few bytes of bookkeeping per row).
 /// </summary>
 public static class SampleGenerator
 {
@@ -50,7 +51,7 @@ public static class SampleGenerator
         try
         {
             using (var connection = new DuckDBConnection("Data Source=:memory:"))
-            using (var loader = new SampleAppender(stage))
+            using (var loader = new SampleCsvStage(stage))
             {
                 connection.Open();
                 Execute(connection, $"SET temp_directory = '{stage.Replace("'", "''", StringComparison.Ordinal)}/spill'");
@@ -160,10 +161,10 @@ public static class SampleGenerator
         ["trendingScore"] = "trendingScore",
         ["library_name"] = "library_name",
         ["pipeline_tag"] = "pipeline_tag",
-        ["tags"] = SampleAppender.Split("tags"),
+        ["tags"] = SampleCsvStage.Split("tags"),
         ["gated"] = "gated",
         ["cardData"] = "cardData",
-        ["siblings"] = $"list_transform({SampleAppender.Split("files")}, lambda f: {{'rfilename': f}})",
+        ["siblings"] = $"list_transform({SampleCsvStage.Split("files")}, lambda f: {{'rfilename': f}})",
         ["baseModels"] = "CASE WHEN bm_ids IS NULL THEN NULL ELSE {'models': list_transform(range(1, len(string_split(bm_ids, chr(31))) + 1), " +
             "lambda i: {'_id': string_split(bm_oids, chr(31))[i], 'id': string_split(bm_ids, chr(31))[i]}), 'relation': bm_relation} END",
         ["safetensors"] = "CASE WHEN st_total IS NULL THEN NULL ELSE {'parameters': map(string_split(st_dtypes, chr(31)), " +

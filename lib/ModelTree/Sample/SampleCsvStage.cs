@@ -9,7 +9,7 @@ namespace ModelTree.Sample;
 /// explicit types, so one streaming COPY turns them into parquet. Measured here: less CPU than
 /// DuckDB.NET's appender or JSON Lines for these rows, and memory does not grow with the row count.
 /// </summary>
-internal sealed class SampleAppender : IDisposable
+internal sealed class SampleCsvStage : IDisposable
 {
     /// <summary>Joins list items; never occurs in ids, tags or file names.</summary>
     public const char Separator = '\u001f';
@@ -30,7 +30,7 @@ internal sealed class SampleAppender : IDisposable
     private readonly List<string> _batches = [];
     private StreamWriter? _writer;
 
-    public SampleAppender(string folder)
+    public SampleCsvStage(string folder)
     {
         _folder = folder;
         Directory.CreateDirectory(folder);
