@@ -82,6 +82,26 @@ public sealed class HubFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_part_that_is_already_complete_is_checked_and_moved_into_place()
+    {
+        // The previous run got every byte but stopped before the rename; the server answers 416 with the total.
+        Directory.CreateDirectory(Path.GetDirectoryName(Out)!);
+        await File.WriteAllBytesAsync(HubFetcher.PartPath(Out), _parquet);
+        using var server = new LocalHttpServer((c, _) =>
+        {
+            c.Response.StatusCode = 416;
+            c.Response.AddHeader("Content-Range", $"bytes */{_parquet.Length}");
+            c.Response.Close();
+            return Task.CompletedTask;
+        });
+
+        var result = await HubFetcher.DownloadAsync(Options(server));
+        Assert.Equal(_parquet.Length, result.ResumedFrom);
+        Assert.Equal(_parquet, await File.ReadAllBytesAsync(Out));
+        Assert.Equal([$"bytes={_parquet.Length}-"], server.Ranges);
+    }
+
+    [Fact]
     public async Task Server_error_gives_a_clear_message_and_no_file()
     {
         using var server = new LocalHttpServer((c, _) => LocalHttpServer.Status(c, 500));
