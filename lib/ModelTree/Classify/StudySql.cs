@@ -29,7 +29,8 @@ public static class StudySql
 
     /// <summary>
     /// The view <c>model_facts</c>: one row per model with the columns the study reasons about, already
-    /// classified (tags, files, card fields, base list). SQL cells query it to stay short. A card that is
+    /// classified (tags, files, card fields, base list), beside the raw
+    /// <c>tags</c>, file names (<c>files</c>) and <c>cardData</c> for listing examples. SQL cells query it to stay short. A card that is
     /// not a JSON object reads as having no fields (<c>card_malformed</c> says so).
     /// </summary>
     public static string CreateFactsView => $"""
@@ -48,7 +49,7 @@ public static class StudySql
         )
         SELECT
           id, author, createdAt, date_trunc('month', createdAt) AS created_month, downloads, likes,
-          library_name, pipeline_tag,
+          library_name, pipeline_tag, tags, list_transform(siblings, s -> s.rfilename) AS files, cardData,
           baseModels.relation AS relation,
           baseModels IS NOT NULL AS has_base_models,
           coalesce(list_transform(baseModels.models, b -> b.id), []::VARCHAR[]) AS bases,
@@ -96,12 +97,12 @@ public static class StudySql
 
     /// <summary>
     /// The <paramref name="limit"/> most downloaded models with a relation label, with the columns a reader
-    /// checks the label against (tags, file names, the card's base and library, the bases).
+    /// checks the label against: the card's bases and library, the Hub's bases, the tags and the file
+    /// names (needs <c>model_facts</c>).
     /// </summary>
     public static string Examples(string relation, int limit = 10) => $"""
-        SELECT id, downloads, library_name, tags, list_transform(siblings, s -> s.rfilename) AS files,
-               cardData, list_transform(baseModels.models, b -> b.id) AS bases, baseModels.relation AS relation
-        FROM models WHERE baseModels.relation = {Quote(relation)}
+        SELECT id, downloads, relation, bases, card_bases, library_name, card_library, tags, files
+        FROM model_facts WHERE relation = {Quote(relation)}
         ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}
         """;
 

@@ -147,7 +147,7 @@ public class StudySqlTests
     [Fact]
     public void Examples_list_one_relation_and_are_empty_for_a_label_nobody_has()
     {
-        using var hub = TestHub.Open(Rows);
+        using var hub = TestHub.Open(Rows).WithStudyViews();
 
         var adapters = hub.Query(StudySql.Examples("adapter"));
         var merges = hub.Query(StudySql.Examples("merge"));
@@ -161,7 +161,7 @@ public class StudySqlTests
     [Fact]
     public void Examples_quote_the_relation()
     {
-        using var hub = TestHub.Open(Rows);
+        using var hub = TestHub.Open(Rows).WithStudyViews();
 
         Assert.Equal(0, hub.Query(StudySql.Examples("x' OR '1'='1")).Rows.Count);
     }
