@@ -28,6 +28,15 @@ public static class StudySql
     public static string QuantTag => AnyTag(Vocabulary.QuantTags);
 
     /// <summary>
+    /// The study's "ambiguous" test (VI 6.2): a file like <c>%adapter_model%</c> and a file like
+    /// <c>%model.safetensors%</c>, and no tag containing "adapter" or "lora" (any case). As in the study's
+    /// query, a model whose tags are NULL is left out (its <c>NOT (NULL ILIKE ...)</c> is not true).
+    /// </summary>
+    public static string Ambiguous =>
+        $"({AnyFile(["%adapter_model%"])} AND {AnyFile(["%model.safetensors%"])} AND coalesce(NOT (" +
+        "array_to_string(tags, ',') ILIKE '%adapter%' OR array_to_string(tags, ',') ILIKE '%lora%'), false))";
+
+    /// <summary>
     /// The view <c>model_facts</c>: one row per model with the columns the study reasons about, already
     /// classified (tags, files, card fields, base list), beside the raw
     /// <c>tags</c>, file names (<c>files</c>) and <c>cardData</c> for listing examples. SQL cells query it to stay short. A card that is
@@ -69,6 +78,7 @@ public static class StudySql
           {AnyFile(Vocabulary.AdapterFilePatterns)} AS has_adapter_files,
           {AnyFile([Vocabulary.GgufFilePattern])} AS has_gguf,
           {AnyFile([.. Vocabulary.AdapterFilePatterns, .. FileClassifier.LoraWeightPatterns])} AS has_lora_files,
+          {Ambiguous} AS is_ambiguous,
           coalesce(len(siblings), 0) AS n_files
         FROM c
         """;

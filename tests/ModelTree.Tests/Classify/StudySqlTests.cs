@@ -19,6 +19,9 @@ public class StudySqlTests
             Card = new JsonObject { ["base_model"] = "org/base", ["base_model_relation"] = "quantized" } },
         new("a/broken") { Tags = null, Files = null, RawCard = "{\"base_model\": \"org/base\"", CreatedAt = "2025-03-20T00:00:00Z" },
         new("a/self") { Tags = [], Files = [], Bases = ["A/Self"], Relation = "distilled" },
+        new("a/amb") { Tags = ["transformers", "base_model:finetune:org/base"], Files = ["model.safetensors", "adapter_model.safetensors"],
+            Bases = ["org/base"], Relation = "finetune" },
+        new("a/amb-null-tags") { Tags = null, Files = ["model.safetensors", "adapter_model.bin"] },
         new("a/backfill") { Tags = ["awq"], Files = ["model.safetensors"], Card = new JsonObject { ["base_model"] = new JsonArray("org/base") } },
     ];
 
@@ -96,6 +99,19 @@ public class StudySqlTests
     }
 
     [Fact]
+    public void Ambiguous_is_the_6_2_test_full_and_adapter_files_with_tags_silent_about_adapters()
+    {
+        var facts = Facts();
+
+        Assert.Equal(true, facts["a/amb"]["is_ambiguous"]);
+        Assert.Equal(false, facts["a/ft"]["is_ambiguous"]);
+        Assert.Equal(false, facts["a/amb-null-tags"]["is_ambiguous"]);
+        // adapter_model.safetensors matches %model.safetensors%, and "peft" contains neither word:
+        // an adapter-only repository tagged just "peft" passes the study's test.
+        Assert.Equal(true, facts["a/lora"]["is_ambiguous"]);
+    }
+
+    [Fact]
     public void Base_facts_count_bases_and_spot_a_model_naming_itself()
     {
         var facts = Facts();
@@ -138,10 +154,10 @@ public class StudySqlTests
         var byLabel = Enumerable.Range(0, (int)counts.Rows.Count)
             .ToDictionary(i => (string)counts.Columns["relation"][i], i => (long)counts.Columns["models"][i]);
 
-        Assert.Equal(3L, byLabel["(none)"]);
+        Assert.Equal(4L, byLabel["(none)"]);
         Assert.Equal(1L, byLabel["distilled"]);
-        Assert.Equal(1L, byLabel["finetune"]);
-        Assert.Equal(7L, byLabel.Values.Sum());
+        Assert.Equal(2L, byLabel["finetune"]);
+        Assert.Equal(9L, byLabel.Values.Sum());
     }
 
     [Fact]
