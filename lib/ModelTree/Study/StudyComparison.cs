@@ -30,7 +30,19 @@ public sealed class StudyComparison(string notebook)
     /// <summary>Adds a share <paramref name="part"/> / <paramref name="whole"/> (none when the whole is 0), and the study's.</summary>
     public StudyComparison Share(string name, long part, long whole, long? studyPart = null, long? studyWhole = null)
     {
-        _figures.Add(new ComparedFigure(name, Ratio(part, whole), studyPart is { } p && studyWhole is { } w ? Ratio(p, w) : null, IsShare: true));
+        var study = studyPart is { } p && studyWhole is { } w ? (p, w) : ((long, long)?)null;
+        _figures.Add(new ComparedFigure(name, Ratio(part, whole), study is { } s ? Ratio(s.Item1, s.Item2) : null, IsShare: true)
+        {
+            ThisCounts = (part, whole),
+            StudyCounts = study,
+        });
+        return this;
+    }
+
+    /// <summary>Adds every figure of <paramref name="other"/> (e.g. an earlier cell's), in its order.</summary>
+    public StudyComparison Include(StudyComparison other)
+    {
+        _figures.AddRange(other.Figures);
         return this;
     }
 
@@ -43,8 +55,8 @@ public sealed class StudyComparison(string notebook)
     /// <summary>The table a summary cell shows: figure, this data, and the study (labelled <see cref="StudyFigures.Label"/>).</summary>
     public DataFrame ToFrame() => new(
         new StringDataFrameColumn("figure", _figures.Select(f => f.Name)),
-        new StringDataFrameColumn("this data", _figures.Select(f => Format(f.ThisData, f.IsShare, "no rows here"))),
-        new StringDataFrameColumn(StudyFigures.Label, _figures.Select(f => Format(f.Study, f.IsShare, "not published"))));
+        new StringDataFrameColumn("this data", _figures.Select(f => Format(f.ThisData, f.ThisCounts, f.IsShare, "no rows here"))),
+        new StringDataFrameColumn(StudyFigures.Label, _figures.Select(f => Format(f.Study, f.StudyCounts, f.IsShare, "not published"))));
 
     /// <summary>Writes the figures to <c>figures/&lt;notebook&gt;.json</c> in <see cref="WorkbookPaths.OutputDir"/> (or <paramref name="folder"/>); returns the path.</summary>
     public string Save(string? folder = null)
@@ -64,13 +76,15 @@ public sealed class StudyComparison(string notebook)
         return comparison;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, IncludeFields = true };
 
     private static double? Ratio(long part, long whole) => whole == 0 ? null : (double)part / whole;
 
-    private static string Format(double? value, bool isShare, string missing) => value switch
+    private static string Format(double? value, (long Part, long Whole)? counts, bool isShare, string missing) => value switch
     {
         null => missing,
+        { } v when isShare && counts is { } c =>
+            string.Create(CultureInfo.InvariantCulture, $"{v:0.0%} ({c.Part:#,0} of {c.Whole:#,0})"),
         { } v when isShare => v.ToString("0.0%", CultureInfo.InvariantCulture),
         { } v => v.ToString("#,0", CultureInfo.InvariantCulture),
     };

@@ -16,8 +16,8 @@ public class StudyComparisonTests
         Assert.Equal(["figure", "this data", StudyFigures.Label], frame.Columns.Select(c => c.Name));
         Assert.Equal("2,500", frame.Columns["this data"][0]);
         Assert.Equal("244,723", frame.Columns[StudyFigures.Label][0]);
-        Assert.Equal("98.0%", frame.Columns["this data"][1]);
-        Assert.Equal("98.6%", frame.Columns[StudyFigures.Label][1]);
+        Assert.Equal("98.0% (49 of 50)", frame.Columns["this data"][1]);
+        Assert.Equal("98.6% (262,423 of 266,041)", frame.Columns[StudyFigures.Label][1]);
     }
 
     [Fact]
@@ -44,11 +44,23 @@ public class StudyComparisonTests
             Assert.Equal("01-base-models", loaded.Notebook);
             Assert.Equal(67, loaded["models"]);
             Assert.Equal(66.0 / 67, loaded["both"]!.Value, 12);
+            Assert.Equal("98.5% (66 of 67)", loaded.ToFrame().Columns["this data"][1]);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_summary_can_include_an_earlier_cells_figures_without_changing_them()
+    {
+        var ratios = new StudyComparison("03-verify").Share("4.2", 1, 2);
+
+        var summary = new StudyComparison("03-verify").Include(ratios).Count("merges", 3);
+
+        Assert.Equal(["4.2", "merges"], summary.Figures.Select(f => f.Name));
+        Assert.Single(ratios.Figures);
     }
 
     [Fact]
