@@ -70,10 +70,10 @@ public sealed class RealRecordsNotebookTests
         var records = Records(file);
         using var run = await StudyNotebookRun.StartAsync("03-verify", PathOf(file));
 
-        Assert.Equal(records.Count(r => Relation(r) == "finetune" && HasTag(r, "lora", "adapter", "peft")), run.Count("finetunes with an adapter-like tag"));
+        Assert.Equal(records.Count(r => Relation(r) == "finetune" && HasTag(r, "lora", "adapter", "peft")), run.Part("4.1 finetunes with an adapter-like tag"));
         if (!records.Any(r => Relation(r) == "adapter"))
         {
-            Assert.Null(run.Figures["adapters with an adapter tag (share)"]);
+            Assert.Null(run.Figures["4.2 adapters with an adapter tag"]);
         }
     }
 

@@ -40,5 +40,9 @@ public sealed class StudyNotebookRun : IDisposable
     /// <summary>A count from the summary, as a whole number.</summary>
     public long Count(string figure) => (long)(Figures[figure] ?? throw new InvalidOperationException($"{figure} has no value"));
 
+    /// <summary>The part of a share from the summary (e.g. 19 of "19 of 3,793").</summary>
+    public long Part(string figure) =>
+        Figures.Figures.Single(f => f.Name == figure).ThisCounts?.Part ?? throw new InvalidOperationException($"{figure} is not a share");
+
     public void Dispose() => Directory.Delete(OutputDir, recursive: true);
 }
