@@ -9,6 +9,8 @@ var root = new RootCommand(
     RunCommand.Create(),
     SampleCommand.Create(),
     FetchCommand.Create(),
+    ClassifyCommand.Create(),
+    ExplainCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);

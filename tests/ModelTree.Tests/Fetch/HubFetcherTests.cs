@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using ModelTree.Fetch;
-using Xunit;
 
 namespace ModelTree.Tests.Fetch;
 
