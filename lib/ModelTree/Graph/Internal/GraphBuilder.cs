@@ -10,61 +10,67 @@ namespace ModelTree.Graph.Internal;
 /// </summary>
 internal sealed class GraphBuilder
 {
-    private const int KindRow = 0;
-
-    // One row per model, then one row per base link: from baseModels; where it is missing, from the
-    // Hub's base_model tags; where those are missing too, from the card's base_model.
+    // One scan of models: each model's bases from baseModels; where it is missing, its base_model tags
+    // (parsed in C#); where those are missing too, the card's base_model. Unnested to one row per link
+    // (a model with no base keeps one row with a NULL base); pos = 1 marks a model's first row.
     internal const string Sql = """
-        WITH m AS (
-            SELECT id, downloads, tags, cardData, baseModels,
-                   coalesce(len(baseModels.models), 0) = 0 AS no_base_models
-            FROM models
-        )
-        SELECT id, downloads, NULL::VARCHAR AS base, NULL::VARCHAR AS relation, 0 AS kind FROM m
-        UNION ALL
-        SELECT id, NULL, b.id, relation, 1
-        FROM (SELECT id, baseModels.relation AS relation, unnest(baseModels.models) AS b FROM m WHERE NOT no_base_models)
-        UNION ALL
-        SELECT id, NULL, t, NULL, 2
-        FROM (SELECT id, unnest(tags) AS t FROM m WHERE no_base_models)
-        WHERE starts_with(t, 'base_model:')
-        UNION ALL
-        SELECT id, NULL, unnest(bases), relation, 3
+        SELECT id, downloads, source, relation,
+               unnest(CASE WHEN len(bases) > 0 THEN bases ELSE [NULL::VARCHAR] END) AS base,
+               generate_subscripts(CASE WHEN len(bases) > 0 THEN bases ELSE [NULL::VARCHAR] END, 1) AS pos
         FROM (
-            SELECT id,
-                   CASE json_type(j) WHEN 'VARCHAR' THEN [j ->> '$'] WHEN 'ARRAY' THEN j ->> '$[*]' ELSE [] END AS bases,
-                   cardData ->> '$.base_model_relation' AS relation
+            SELECT id, downloads,
+                   CASE WHEN len(bm) > 0 THEN 0 WHEN len(bt) > 0 THEN 1 ELSE 2 END AS source,
+                   CASE WHEN len(bm) > 0 THEN bm_relation WHEN len(bt) > 0 THEN NULL
+                        WHEN contains(cardData, 'base_model_relation') AND json_valid(cardData)
+                        THEN cardData ->> '$.base_model_relation' END AS relation,
+                   CASE WHEN len(bm) > 0 THEN bm WHEN len(bt) > 0 THEN bt
+                        WHEN contains(cardData, 'base_model') AND json_valid(cardData)
+                        THEN (CASE json_type(cardData, '$.base_model') WHEN 'VARCHAR' THEN [cardData ->> '$.base_model']
+                                   WHEN 'ARRAY' THEN cardData ->> '$.base_model[*]' END) END AS bases
             FROM (
-                SELECT id, cardData, json_extract(cardData, '$.base_model') AS j
-                FROM m
-                WHERE no_base_models AND cardData IS NOT NULL AND json_valid(cardData)
-                  AND len(list_filter(coalesce(tags, []), t -> starts_with(t, 'base_model:'))) = 0
-            )
-        )
+                SELECT id, downloads, cardData, baseModels.relation AS bm_relation,
+                       list_transform(baseModels.models, b -> b.id) AS bm,
+                       list_filter(tags, t -> starts_with(t, 'base_model:')) AS bt
+                FROM models))
         """;
 
-    private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _names = [];
-    private readonly List<long> _downloads = [];
-    private readonly List<bool> _inTable = [];
-    private readonly List<int> _child = [];
-    private readonly List<int> _base = [];
-    private readonly List<byte> _relation = [];
-    private readonly List<byte> _source = [];
+    private readonly Dictionary<string, int> _index;
+    private readonly List<string> _names;
+    private readonly List<long> _downloads;
+    private readonly List<bool> _inTable;
+    private readonly List<int> _child;
+    private readonly List<int> _base;
+    private readonly List<byte> _relation;
+    private readonly List<byte> _source;
     private int _duplicateIds;
     private int _rowsWithoutId;
 
     public static ModelGraph Build(HubData hub)
     {
         var clock = Stopwatch.StartNew();
-        var builder = new GraphBuilder();
+        var builder = new GraphBuilder((int)Math.Min(hub.Count() + 16, int.MaxValue / 2));
         builder.Read(hub);
         return builder.Assemble(clock);
+    }
+
+    private GraphBuilder(int rows)
+    {
+        // Sized for the rows up front: no rehashing of two million ids on the way.
+        var nodes = rows + (rows / 8);
+        _index = new Dictionary<string, int>(nodes, StringComparer.OrdinalIgnoreCase);
+        _names = new List<string>(nodes);
+        _downloads = new List<long>(nodes);
+        _inTable = new List<bool>(nodes);
+        _child = new List<int>(rows);
+        _base = new List<int>(rows);
+        _relation = new List<byte>(rows);
+        _source = new List<byte>(rows);
     }
 
     private void Read(HubData hub)
     {
         using var reader = hub.Reader(Sql);
+        var child = -1;
         while (reader.Read())
         {
             if (reader.IsDBNull(0))
@@ -72,41 +78,36 @@ internal sealed class GraphBuilder
                 _rowsWithoutId++;
                 continue;
             }
-            var id = reader.GetString(0);
-            var kind = reader.GetInt32(4);
-            if (kind == KindRow)
+            if (reader.GetInt64(5) == 1)
             {
-                AddRow(id, reader.IsDBNull(1) ? 0 : reader.GetInt64(1));
-                continue;
+                child = AddRow(reader.GetString(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1));
             }
-            if (reader.IsDBNull(2))
+            if (child < 0 || reader.IsDBNull(4))
             {
                 continue;
             }
-            var raw = reader.GetString(2);
+            var source = (EdgeSource)reader.GetInt32(2);
+            var raw = reader.GetString(4);
             string? baseId;
             byte relation;
-            EdgeSource source;
-            if (kind == 2)
+            if (source == EdgeSource.Tag)
             {
                 if (!RelationCodes.TryParseTag(raw, out var tagBase, out relation))
                 {
                     continue;
                 }
                 baseId = tagBase;
-                source = EdgeSource.Tag;
             }
             else
             {
                 baseId = CleanId(raw);
                 relation = RelationCodes.Of(reader.IsDBNull(3) ? null : reader.GetString(3));
-                source = kind == 1 ? EdgeSource.BaseModels : EdgeSource.Card;
             }
             if (baseId is null)
             {
                 continue;
             }
-            _child.Add(Intern(id));
+            _child.Add(child);
             _base.Add(Intern(baseId));
             _relation.Add(relation);
             _source.Add((byte)source);
@@ -127,24 +128,26 @@ internal sealed class GraphBuilder
         return id.Length == 0 || id.Contains(':') || id.Contains(' ') || id.StartsWith('{') || id.StartsWith('[') ? null : id;
     }
 
-    private void AddRow(string id, long downloads)
+    /// <summary>Adds a model's row; returns its node, or -1 when the id repeats an earlier row's (its links are dropped).</summary>
+    private int AddRow(string id, long downloads)
     {
         if (_index.TryGetValue(id, out var existing))
         {
             if (_inTable[existing])
             {
                 _duplicateIds++;
-                return;
+                return -1;
             }
             _names[existing] = id; // named as a base before its row came: keep the row's spelling
             _inTable[existing] = true;
             _downloads[existing] = downloads;
-            return;
+            return existing;
         }
         _index[id] = _names.Count;
         _names.Add(id);
         _downloads.Add(downloads);
         _inTable.Add(true);
+        return _names.Count - 1;
     }
 
     private int Intern(string id)
