@@ -159,6 +159,37 @@ public sealed partial class ModelGraph
         return new Subtree { Root = _names[start], Nodes = nodes, Edges = edges, LeftOut = leftOut };
     }
 
+    /// <summary>
+    /// The descendants of a model grouped by the relations on their (first-found, shortest) way down:
+    /// root first, then each path in walk order. Paths deeper than <paramref name="maxDepth"/> are cut.
+    /// </summary>
+    public IReadOnlyList<RelationPath> RelationPaths(string id, int maxDepth = 4)
+    {
+        var start = Node(id);
+        var paths = new List<(string Path, string? Parent, Relation Relation, int Depth, int Models, long Downloads)>
+        {
+            ("", null, Relation.Unknown, 0, 1, _downloads[start]),
+        };
+        var pathOf = new Dictionary<int, int> { [start] = 0 };
+        var known = new Dictionary<(int Parent, Relation Relation), int>();
+        Walk(start, maxDepth, (child, slot, depth, parent) =>
+        {
+            var relation = (Relation)_upRelation[slot];
+            var above = pathOf[parent];
+            if (!known.TryGetValue((above, relation), out var p))
+            {
+                var path = paths[above].Path.Length == 0 ? relation.Label() : $"{paths[above].Path}/{relation.Label()}";
+                p = paths.Count;
+                known[(above, relation)] = p;
+                paths.Add((path, paths[above].Path, relation, depth, 0, 0));
+            }
+            pathOf[child] = p;
+            var row = paths[p];
+            paths[p] = row with { Models = row.Models + 1, Downloads = row.Downloads + _downloads[child] };
+        });
+        return paths.Select(p => new RelationPath(p.Path, p.Parent, p.Relation, p.Depth, p.Models, p.Downloads)).ToList();
+    }
+
     /// <summary>The model's tree in one record: box, descendants and ancestors (what <c>tree --format json</c> prints).</summary>
     public TreeSummary Summary(string id, int maxDepth = int.MaxValue) =>
         new(Box(id), Descendants(id, maxDepth), Ancestors(id));
