@@ -10,12 +10,19 @@ public static class CommandLine
     {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // The default handler would print a stack trace for every exception; ours prints expected
+            // failures as one line and lets unexpected ones surface in full.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ModelTreeException e)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            return 130;
         }
     }
 }

@@ -1,0 +1,20 @@
+namespace ModelTree.Workbook.Runner;
+
+/// <summary>How to run notebooks.</summary>
+public sealed record RunOptions
+{
+    /// <summary>The dataset every notebook opens (sets MODELTREE_DATA while running); null leaves the environment as it is.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Where outputs go (sets MODELTREE_OUT while running); null leaves the environment as it is.</summary>
+    public string? OutputDir { get; init; }
+
+    /// <summary>Rows a SQL result table shows.</summary>
+    public int SqlMaxRows { get; init; } = 200;
+
+    /// <summary>Told when a cell starts and ends.</summary>
+    public IProgress<CellProgress>? Progress { get; init; }
+}
+
+/// <summary>Progress of a run: <paramref name="Finished"/> is false when the cell starts, true when it ends.</summary>
+public sealed record CellProgress(NotebookDocument Notebook, NotebookCell Cell, bool Finished, bool Failed = false);

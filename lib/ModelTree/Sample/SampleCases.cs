@@ -1,0 +1,72 @@
+namespace ModelTree.Sample;
+
+/// <summary>
+/// The names of the cases the generator plants, as written in the truth file's <c>case</c> column.
+/// Every row has exactly one case; the anomalies are exclusive so that each can be counted by an
+/// independent query (see data/README.md for what each one looks like in the table).
+/// </summary>
+public static class SampleCases
+{
+    /// <summary>Nothing unusual for its kind.</summary>
+    public const string Typical = "typical";
+
+    /// <summary>Labelled finetune, tags carry lora/adapter/peft (weights are full: a LoRA merged back).</summary>
+    public const string FinetuneWithAdapterTag = "finetune_with_adapter_tag";
+
+    /// <summary>Labelled adapter, no lora/adapter/peft tag (the files or library say adapter).</summary>
+    public const string AdapterWithoutAdapterTag = "adapter_without_adapter_tag";
+
+    /// <summary>Labelled quantized, none of quantized/gguf/int8/int4/4bit/8bit in the tags (gptq, awq, exl2, mlx, fp8...).</summary>
+    public const string QuantizedWithoutQuantTag = "quantized_without_quant_tag";
+
+    /// <summary>Labelled adapter, the repository holds full weights and adapter files together.</summary>
+    public const string BaseAndAdapterTogether = "base_and_adapter_together";
+
+    /// <summary>Labelled finetune, full weights plus LoRA files (adapter_model.*) and no adapter tag: the study's "ambiguous" set.</summary>
+    public const string LoraFilesNotAdapter = "lora_files_not_adapter";
+
+    /// <summary>The card sets <c>base_model_relation</c>; the label follows it, whether or not the files agree.</summary>
+    public const string DeclaredRelation = "declared_relation";
+
+    /// <summary>The repository's weights are outside the main branch: only README and .gitattributes are listed, labelled finetune.</summary>
+    public const string WeightsOutsideMain = "weights_outside_main";
+
+    /// <summary>The card names a base, <c>baseModels</c> is NULL (created before 2025-07-25, not back-filled).</summary>
+    public const string BackfillCardOnly = "backfill_card_only";
+
+    /// <summary><c>baseModels</c> is set, the card has no <c>base_model</c> (and no base_model tags).</summary>
+    public const string BaseModelsWithoutCard = "baseModels_without_card";
+
+    /// <summary>The model lists itself as its base.</summary>
+    public const string SelfReference = "self_reference";
+
+    /// <summary>Part of a cycle of base links (A -> B -> A, or of three).</summary>
+    public const string Cycle = "cycle";
+
+    /// <summary>A direct base is not a row of the table.</summary>
+    public const string ExternalBase = "external_base";
+
+    /// <summary><c>cardData</c> is not valid JSON.</summary>
+    public const string MalformedCard = "malformed_card";
+
+    /// <summary><c>tags</c> is NULL (a model with no base).</summary>
+    public const string NullTags = "null_tags";
+
+    /// <summary><c>tags</c> is an empty list (a model with no base).</summary>
+    public const string EmptyTags = "empty_tags";
+
+    /// <summary><c>siblings</c> is NULL (a model with no base).</summary>
+    public const string NullSiblings = "null_siblings";
+
+    /// <summary><c>siblings</c> is an empty list (a model with no base).</summary>
+    public const string EmptySiblings = "empty_siblings";
+
+    /// <summary>Every case name, in the order data/README.md lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Typical, FinetuneWithAdapterTag, AdapterWithoutAdapterTag, QuantizedWithoutQuantTag,
+        BaseAndAdapterTogether, LoraFilesNotAdapter, DeclaredRelation, WeightsOutsideMain,
+        BackfillCardOnly, BaseModelsWithoutCard, SelfReference, Cycle, ExternalBase, MalformedCard,
+        NullTags, EmptyTags, NullSiblings, EmptySiblings,
+    ];
+}

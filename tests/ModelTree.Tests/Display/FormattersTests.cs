@@ -1,0 +1,48 @@
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
+using ModelTree.Display;
+
+namespace ModelTree.Tests.Display;
+
+public sealed class FormattersTests
+{
+    [Fact]
+    public void A_data_frame_is_an_html_table_capped_with_a_note()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(1, 150)));
+
+        var html = Formatters.DataFrameHtml(frame, maxRows: 100);
+
+        Assert.Contains("<th>n</th>", html);
+        Assert.Contains("<td>100</td>", html);
+        Assert.DoesNotContain("<td>101</td>", html);
+        Assert.Contains("showing 100 of 150 rows", html);
+    }
+
+    [Fact]
+    public void Register_is_idempotent_and_makes_data_frames_display_as_tables()
+    {
+        Formatters.Register();
+        Formatters.Register();
+
+        var html = new DataFrame(new StringDataFrameColumn("id", ["org/a"])).ToDisplayString("text/html");
+
+        Assert.Contains("<td>org/a</td>", html);
+        Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(DataFrame) && f.MimeType == "text/html");
+    }
+
+    [Fact]
+    public void A_data_frame_as_text_is_an_aligned_table()
+    {
+        var frame = new DataFrame(new StringDataFrameColumn("id", ["org/a", "org/long-name"]), new Int64DataFrameColumn("n", [5L, 12L]));
+
+        var text = Formatters.DataFrameText(frame);
+
+        Assert.Equal(
+            "id            | n \n" +
+            "--------------+---\n" +
+            "org/a         | 5 \n" +
+            "org/long-name | 12\n",
+            text);
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ModelTree.Workbook.Commands;
+
+namespace ModelTree.Tests.Runner;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task An_expected_failure_exits_1_instead_of_escaping_as_an_exception()
+    {
+        var root = new RootCommand("test");
+        var fails = new Command("fails", "throws a user-facing error");
+        fails.SetAction(new Func<ParseResult, int>(_ => throw new ModelTreeException("data/x.parquet is missing; run fetch")));
+        root.Add(fails);
+
+        var exit = await CommandLine.InvokeAsync(root, ["fails"]);
+
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_is_not_swallowed()
+    {
+        var root = new RootCommand("test");
+        var bug = new Command("bug", "a programming error");
+        bug.SetAction(new Func<ParseResult, int>(_ => throw new InvalidOperationException("bug")));
+        root.Add(bug);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CommandLine.InvokeAsync(root, ["bug"]));
+    }
+}
