@@ -8,6 +8,8 @@ var root = new RootCommand(
     // Each command lives in Commands/<Name>Command.cs and is wired here, one line each.
     RunCommand.Create(),
     SampleCommand.Create(),
+    TreeCommand.Create(),
+    FamiliesCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);
