@@ -52,8 +52,12 @@ public static partial class CellPlanner
                     connected.Add(connect.KernelName);
                     steps.Add(new DirectiveStep(connect));
                 }
-                else if (word == line[2..] && (isKernel(word) || connected.Contains(word)))
+                else if (isKernel(word) || connected.Contains(word))
                 {
+                    if (word != line[2..])
+                    {
+                        throw Unsupported(notebook, cell, line, $"kernel switches take no options here: write #!{word} alone on the line.");
+                    }
                     kernel = notebook.KernelNames.GetValueOrDefault(word, word);
                 }
                 else

@@ -5,4 +5,19 @@ public sealed record CellRun(NotebookCell Cell, IReadOnlyList<CellOutput> Output
 {
     /// <summary>Whether the cell was executed (markdown, and cells after a failure, are not).</summary>
     public bool Executed => ExecutionCount is not null;
+
+    /// <summary>
+    /// The cell's outputs as text, one output per line: text/plain of displayed values, console text,
+    /// and errors as "name: message". Handy for tests that check a notebook's results.
+    /// </summary>
+    public string Text => string.Join("\n", Outputs.Select(o => o switch
+    {
+        DisplayOutput d => d.Data.GetValueOrDefault("text/plain", ""),
+        StreamOutput s => s.Text.TrimEnd('\n'),
+        ErrorOutput e => $"{e.Name}: {e.Value}",
+        _ => "",
+    }));
+
+    /// <summary>The text/html of the cell's displayed values, concatenated.</summary>
+    public string Html => string.Concat(Outputs.OfType<DisplayOutput>().Select(d => d.Data.GetValueOrDefault("text/html", "")));
 }

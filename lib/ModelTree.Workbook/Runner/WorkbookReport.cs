@@ -29,7 +29,10 @@ public static class WorkbookReport
         """;
 
     /// <summary>The report as HTML.</summary>
-    public static string Render(IReadOnlyList<NotebookRun> runs, string title = "Model-tree workbook")
+    /// <param name="runs">The notebooks, in the order they ran.</param>
+    /// <param name="dataPath">The dataset the run used (<c>--data</c>), or null for the default.</param>
+    /// <param name="title">The page title.</param>
+    public static string Render(IReadOnlyList<NotebookRun> runs, string? dataPath = null, string title = "Model-tree workbook")
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -37,7 +40,9 @@ public static class WorkbookReport
             .Append("<script src=\"").Append(Formatters.PlotlyScriptUrl).Append("\" charset=\"utf-8\"></script>")
             .Append("<style>").Append(Style).Append("</style></head><body>\n")
             .Append("<h1>").Append(Encode(title)).Append("</h1>\n")
-            .Append(CultureInfo.InvariantCulture, $"<p>Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.</p>\n")
+            .Append(CultureInfo.InvariantCulture, $"<p>Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on ")
+            .Append(dataPath is null ? "the default dataset (MODELTREE_DATA, or the committed sample)" : $"<code>{Encode(dataPath)}</code>")
+            .Append(".</p>\n")
             .Append("<table><thead><tr><th>notebook</th><th>cells run</th><th>status</th><th>seconds</th></tr></thead><tbody>\n");
         for (var i = 0; i < runs.Count; i++)
         {
@@ -56,11 +61,11 @@ public static class WorkbookReport
     }
 
     /// <summary>Writes the report to <paramref name="path"/> (folders created); returns the full path.</summary>
-    public static string Write(IReadOnlyList<NotebookRun> runs, string path)
+    public static string Write(IReadOnlyList<NotebookRun> runs, string path, string? dataPath = null)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, Render(runs));
+        File.WriteAllText(full, Render(runs, dataPath));
         return full;
     }
 

@@ -63,7 +63,7 @@ public static class WorkbookRunner
             files.Add(NotebookWriter.Write(run, Path.Combine(output, "notebooks", run.Notebook.Name)));
             finished?.Invoke(run);
         }
-        var report = WorkbookReport.Write(runs, Path.Combine(output, ReportFile));
+        var report = WorkbookReport.Write(runs, Path.Combine(output, ReportFile), options.DataPath is null ? null : Path.GetFullPath(options.DataPath));
         return new WorkbookRun(runs, files, report);
     }
 }

@@ -23,6 +23,7 @@ public sealed class NotebookRunnerTests : IDisposable
             .CSharp("answer + 2"));
 
         Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Equal("42", run.Cell(3).Text);
         var result = Assert.Single(run.Cells[2].Outputs);
         Assert.Equal("42", Plain(result));
         Assert.True(Assert.IsType<DisplayOutput>(result).IsResult);
@@ -200,6 +201,7 @@ public sealed class NotebookRunnerTests : IDisposable
     [InlineData("#!about")]
     [InlineData("#!lsmagic")]
     [InlineData("#!set --name x --value 1")]
+    [InlineData("#!csharp --name x")]
     [InlineData("#!connect mssql --kernel-name db \"Server=x\"")]
     [InlineData("#i \"nuget: https://example.org/feed\"")]
     [InlineData("#r \"nuget: Newtonsoft.Json, 13.0.3\"")]
@@ -286,6 +288,19 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_held_by_a_notebook_variable_are_closed_when_the_notebook_ends()
+    {
+        var key = "runner-test-" + Guid.NewGuid().ToString("N");
+        var run = await Run(new NotebookBuilder()
+            .CSharp(NotebookBuilder.Packages)
+            .CSharp($"var connection = new DuckDB.NET.Data.DuckDBConnection(\"Data Source=:memory:\");\nconnection.Open();\nAppDomain.CurrentDomain.SetData(\"{key}\", connection);"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        var connection = Assert.IsType<DuckDB.NET.Data.DuckDBConnection>(AppDomain.CurrentDomain.GetData(key));
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
+    [Fact]
     public async Task The_library_is_referenced_by_its_notebook_path_even_when_that_build_is_absent()
     {
         var run = await Run(new NotebookBuilder()
@@ -294,6 +309,26 @@ public sealed class NotebookRunnerTests : IDisposable
 
         Assert.Equal(NotebookStatus.Passed, run.Status);
         Assert.Equal("MODELTREE_DATA", Plain(Assert.Single(run.Cells[1].Outputs)));
+    }
+
+    [Fact]
+    public async Task An_assembly_referenced_by_a_path_relative_to_the_notebook_can_be_used()
+    {
+        var dll = temp.Combine("lib", "Extra.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Extra",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public static class Extra { public static int Answer => 42; }")],
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using (var file = File.Create(dll))
+        {
+            Assert.True(compilation.Emit(file).Success);
+        }
+
+        var run = await Run(new NotebookBuilder().CSharp("#r \"lib/Extra.dll\"\nExtra.Answer"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Equal("42", run.Cell(1).Text);
     }
 
     [Fact]
