@@ -10,6 +10,7 @@ var root = new RootCommand(
     SampleCommand.Create(),
     TreeCommand.Create(),
     FamiliesCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);

@@ -63,6 +63,13 @@ public sealed partial class ModelGraph
     /// </summary>
     public static ModelGraph Build(HubData hub) => GraphBuilder.Build(hub);
 
+    /// <summary>
+    /// The one query the graph reads <c>models</c> with: a row per link (<c>id</c>, <c>downloads</c>,
+    /// <c>source</c> 0 baseModels / 1 tag / 2 card, <c>relation</c>, <c>base</c>: a base id, or for tags the raw
+    /// <c>base_model:...</c> tag, <c>pos</c>), and one row with a NULL base for a model that names none.
+    /// </summary>
+    public const string LinkQuery = GraphBuilder.Sql;
+
     /// <summary>What the build found: sizes, link sources, self-references, cycles, external bases.</summary>
     public GraphReport Report { get; }
 

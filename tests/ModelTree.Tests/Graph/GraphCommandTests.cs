@@ -95,4 +95,15 @@ public sealed class GraphCommandTests
         Assert.Contains(Root, text);
         Assert.Contains("Most influential by downloads of descendants", text);
     }
+
+    [Fact]
+    public void Bench_graph_on_the_sample_gets_the_same_descendants_from_the_graph_and_the_recursive_cte()
+    {
+        var sample = Path.Combine(TestPaths.RepoRoot, "data", "sample", "models.parquet");
+
+        var text = Render(c => BenchGraphCommand.Run(c, sample));
+
+        Assert.Contains("CTE / graph", text);
+        Assert.DoesNotContain("link parsing differs", text);
+    }
 }
