@@ -11,6 +11,9 @@ var root = new RootCommand(
     FetchCommand.Create(),
     ClassifyCommand.Create(),
     ExplainCommand.Create(),
+    TreeCommand.Create(),
+    FamiliesCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);
