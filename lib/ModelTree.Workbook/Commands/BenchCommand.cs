@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
-/// <summary><c>bench</c>: timings on a large generated table. Subcommands: <c>rules</c>.</summary>
+/// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>.</summary>
 public static class BenchCommand
 {
     /// <summary>Models in the default benchmark table (about the size of the full Hub).</summary>
@@ -13,6 +13,7 @@ public static class BenchCommand
     public static Command Create() => new("bench", "Time the workbook's heavy parts on a large generated table (data/bench/, made once).")
     {
         Rules(),
+        BenchGraphCommand.Create(),
     };
 
     private static Command Rules()

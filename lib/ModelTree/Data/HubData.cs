@@ -155,7 +155,7 @@ public sealed class HubData : IDisposable
         }
 
         var report = Check(source, found, out var select);
-        Run(connection, "DROP TABLE IF EXISTS models; DROP VIEW IF EXISTS models;");
+        DropModels(connection);
         Run(connection, $"CREATE VIEW models AS SELECT {select} FROM read_parquet({literal})");
         return report;
     }
@@ -192,7 +192,7 @@ public sealed class HubData : IDisposable
         var report = Check(source, found, out var select);
         var columns = string.Join(", ", typed.Select(c => $"{SchemaAdapter.Quote(c.Name)}: '{JsonReadType(c.Name, c.Type)}'"));
         var converted = string.Join(", ", typed.Select(c => JsonConvert(c.Name, c.Type)));
-        Run(connection, "DROP TABLE IF EXISTS models; DROP VIEW IF EXISTS models;");
+        DropModels(connection);
         try
         {
             Run(connection,
@@ -273,6 +273,20 @@ public sealed class HubData : IDisposable
         command.CommandText =
             $"SELECT count(*) FROM parquet_kv_metadata({Literal(source)}) WHERE key::VARCHAR = 'modeltree_synthetic' AND value::VARCHAR = 'true'";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    // The database file keeps models from the last opening: a view over a parquet file or a table read
+    // from JSON Lines. DuckDB refuses DROP TABLE IF EXISTS on a view (and the reverse), so drop what is there.
+    private static void DropModels(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'models'";
+        var type = command.ExecuteScalar() as string;
+        if (type is not null)
+        {
+            Run(connection, type == "VIEW" ? "DROP VIEW models" : "DROP TABLE models");
+        }
     }
 
     private static void Run(DuckDBConnection connection, string sql)

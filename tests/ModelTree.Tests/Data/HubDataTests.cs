@@ -185,6 +185,24 @@ public sealed class HubDataTests : IDisposable
     }
 
     [Fact]
+    public void One_database_file_reopens_a_parquet_after_json_lines_and_back()
+    {
+        var parquet = TestHub.WriteParquet(_dir, CanonicalRow("a/parquet", "merge"));
+        var jsonl = Path.Combine(_dir, "records.jsonl");
+        File.WriteAllText(jsonl, new ModelRow("a/jsonl") { Bases = ["x/base"], Relation = "adapter" }.ToJson().ToJsonString());
+        var options = new HubDataOptions { DatabasePath = Path.Combine(_dir, "work", "workbook.duckdb") };
+
+        string[] opened = [parquet, jsonl, parquet, parquet, jsonl, jsonl];
+        var ids = opened.Select(path =>
+        {
+            using var hub = HubData.Open(path, options);
+            return hub.Scalar<string>("SELECT id FROM models");
+        }).ToList();
+
+        Assert.Equal(["a/parquet", "a/jsonl", "a/parquet", "a/parquet", "a/jsonl", "a/jsonl"], ids);
+    }
+
+    [Fact]
     public void A_second_connection_to_the_database_file_sees_the_models_view_as_SQL_cells_do()
     {
         var parquet = TestHub.WriteParquet(_dir, CanonicalRow("a/one", "merge"));
