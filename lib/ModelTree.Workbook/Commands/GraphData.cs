@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using ModelTree.Data;
+using ModelTree.Graph;
+using Spectre.Console;
+
+namespace ModelTree.Workbook.Commands;
+
+/// <summary>Opens a dataset and builds its model graph for the graph commands (<c>tree</c>, <c>families</c>, <c>bench graph</c>).</summary>
+internal static class GraphData
+{
+    /// <summary>Opens <paramref name="path"/> (default: the sample) in an in-memory database, so the command
+    /// never waits on a notebook holding the workbook database, and builds the graph.</summary>
+    public static (HubData Hub, ModelGraph Graph) Open(string? path, IAnsiConsole? status = null)
+    {
+        var hub = HubData.Open(path, new HubDataOptions { DatabasePath = ":memory:" });
+        try
+        {
+            ModelGraph? graph = null;
+            if (status is null)
+            {
+                graph = ModelGraph.Build(hub);
+            }
+            else
+            {
+                var clock = Stopwatch.StartNew();
+                status.Status().Start($"building the model graph of {Markup.Escape(hub.Description)}", _ => graph = ModelGraph.Build(hub));
+                status.MarkupLineInterpolated($"[grey]{hub.Description}: {graph!.Report} ({clock.Elapsed.TotalSeconds:0.0} s)[/]");
+            }
+            return (hub, graph!);
+        }
+        catch
+        {
+            hub.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The <c>--data</c> option every graph command takes.</summary>
+    public static System.CommandLine.Option<string?> DataOption() => new("--data")
+    {
+        Description = "A .parquet (hub-stats) or .jsonl (Hub API records) file. Default: MODELTREE_DATA, else the sample.",
+    };
+}

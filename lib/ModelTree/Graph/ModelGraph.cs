@@ -1,0 +1,190 @@
+using ModelTree.Data;
+using ModelTree.Graph.Internal;
+using ModelTree.Records;
+
+namespace ModelTree.Graph;
+
+/// <summary>
+/// The model tree of a whole dataset, built once: every model and every base it names, as a directed
+/// graph child -> base (a DAG in general, since merges have several bases; user data adds cycles and
+/// self-references, which are reported and never followed forever). Ids are interned to ints and the
+/// links stored as compact arrays, so the full Hub (about two million models) fits in a few hundred MB
+/// and a model's box is a lookup.
+/// </summary>
+public sealed partial class ModelGraph
+{
+    private readonly string[] _names;
+    private readonly long[] _downloads;
+    private readonly bool[] _inTable;
+    private readonly Dictionary<string, int> _index;
+
+    // Links by child: bases of v are _upBase[_upStart[v].._upStart[v + 1]], with relation and source.
+    private readonly int[] _upStart;
+    private readonly int[] _upBase;
+    private readonly byte[] _upRelation;
+    private readonly byte[] _upSource;
+
+    // The same links by base: children of v, each with the slot of its link in the arrays above.
+    private readonly int[] _downStart;
+    private readonly int[] _downChild;
+    private readonly int[] _downEdge;
+
+    // Strongly connected components (cycles): numbered children-first.
+    private readonly int[] _component;
+    private readonly int[] _componentSize;
+
+    internal ModelGraph(
+        string[] names, long[] downloads, bool[] inTable, Dictionary<string, int> index,
+        int[] upStart, int[] upBase, byte[] upRelation, byte[] upSource,
+        int[] downStart, int[] downChild, int[] downEdge,
+        int[] component, int[] componentSize, GraphReport report)
+    {
+        _names = names;
+        _downloads = downloads;
+        _inTable = inTable;
+        _index = index;
+        _upStart = upStart;
+        _upBase = upBase;
+        _upRelation = upRelation;
+        _upSource = upSource;
+        _downStart = downStart;
+        _downChild = downChild;
+        _downEdge = downEdge;
+        _component = component;
+        _componentSize = componentSize;
+        Report = report;
+        _families = new Lazy<FamilyIndex>(() => FamilyIndex.Build(this));
+    }
+
+    /// <summary>
+    /// Builds the graph of a dataset: links from <c>baseModels</c>; where it is missing, from the Hub's
+    /// <c>base_model:&lt;relation&gt;:&lt;id&gt;</c> tags; where those are missing too, from the card's
+    /// <c>base_model</c> (with its <c>base_model_relation</c>, if declared).
+    /// </summary>
+    public static ModelGraph Build(HubData hub) => GraphBuilder.Build(hub);
+
+    /// <summary>
+    /// The one query the graph reads <c>models</c> with: a row per link (<c>id</c>, <c>downloads</c>,
+    /// <c>source</c> 0 baseModels / 1 tag / 2 card, <c>relation</c>, <c>base</c>: a base id, or for tags the raw
+    /// <c>base_model:...</c> tag, <c>pos</c>), and one row with a NULL base for a model that names none.
+    /// </summary>
+    public const string LinkQuery = GraphBuilder.Sql;
+
+    /// <summary>What the build found: sizes, link sources, self-references, cycles, external bases.</summary>
+    public GraphReport Report { get; }
+
+    /// <summary>Models plus external bases.</summary>
+    public int NodeCount => _names.Length;
+
+    /// <summary>Links child -> base.</summary>
+    public int EdgeCount => _upBase.Length;
+
+    /// <summary>True when the id is a model of the data or a base one names (case-insensitive, as on the Hub).</summary>
+    public bool Contains(string id) => _index.ContainsKey(id);
+
+    /// <summary>True when the id is a row of the data (not only named as a base).</summary>
+    public bool IsInTable(string id) => _index.TryGetValue(id, out var v) && _inTable[v];
+
+    /// <summary>The id as the data spells it.</summary>
+    public string Canonical(string id) => _names[Node(id)];
+
+    /// <summary>A model's downloads (0 for an external base).</summary>
+    public long Downloads(string id) => _downloads[Node(id)];
+
+    /// <summary>Every link child -> base.</summary>
+    public IEnumerable<GraphEdge> Edges()
+    {
+        for (var c = 0; c < _names.Length; c++)
+        {
+            for (var e = _upStart[c]; e < _upStart[c + 1]; e++)
+            {
+                yield return Edge(c, e);
+            }
+        }
+    }
+
+    /// <summary>The bases named most often that are not rows of the data.</summary>
+    public IReadOnlyList<(string Id, int Children)> ExternalBases(int top = 10) =>
+        Enumerable.Range(0, _names.Length).Where(v => !_inTable[v])
+            .Select(v => (Id: _names[v], Children: _downStart[v + 1] - _downStart[v]))
+            .OrderByDescending(x => x.Children).ThenBy(x => x.Id, StringComparer.Ordinal).Take(top).ToList();
+
+    /// <summary>Ids close to one that is not in the graph (same name under another author, small typos), best first.</summary>
+    public IReadOnlyList<string> Suggest(string id, int count = 5)
+    {
+        var wanted = id.Trim();
+        var slash = wanted.IndexOf('/');
+        var author = slash > 0 ? wanted[..(slash + 1)] : null;
+        var name = slash >= 0 ? wanted[(slash + 1)..] : wanted;
+        var probe = name.Length > 24 ? name[..24] : name;
+        var candidates = new List<string>();
+        foreach (var n in _names)
+        {
+            if ((probe.Length >= 3 && n.Contains(probe, StringComparison.OrdinalIgnoreCase)) ||
+                (author is not null && n.StartsWith(author, StringComparison.OrdinalIgnoreCase)))
+            {
+                candidates.Add(n);
+                if (candidates.Count >= 5000)
+                {
+                    break;
+                }
+            }
+        }
+        return candidates
+            .Select(c => (Id: c, Distance: Levenshtein(c.ToLowerInvariant(), wanted.ToLowerInvariant())))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Take(count).Select(x => x.Id).ToList();
+    }
+
+    public override string ToString() => $"model graph: {Report}";
+
+    internal string Name(int v) => _names[v];
+
+    internal int Node(string id)
+    {
+        if (_index.TryGetValue(id.Trim(), out var v))
+        {
+            return v;
+        }
+        var close = Suggest(id);
+        throw new ModelTreeException(
+            $"'{id}' is not a model of this data, nor a base any model names." +
+            (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : " Check the id (owner/name)."));
+    }
+
+    private GraphEdge Edge(int child, int slot) =>
+        new(_names[child], _names[_upBase[slot]], (Relation)_upRelation[slot], (EdgeSource)_upSource[slot]);
+
+    private bool IsRootNode(int v)
+    {
+        for (var e = _upStart[v]; e < _upStart[v + 1]; e++)
+        {
+            if (_component[_upBase[e]] != _component[v])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}
