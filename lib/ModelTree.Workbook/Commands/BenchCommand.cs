@@ -1,12 +1,69 @@
 using System.CommandLine;
+using ModelTree.Rules;
+using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
-/// <summary><c>bench</c>: timings on large generated tables. (Minimal parent for <c>bench graph</c>; <c>bench rules</c> joins it.)</summary>
+/// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Measure the workbook on large generated tables (data/bench/models-<rows>.parquet, made on first use).")
+    /// <summary>Models in the default benchmark table (about the size of the full Hub).</summary>
+    public const int DefaultRows = 2_000_000;
+
+    public static Command Create() => new("bench", "Time the workbook's heavy parts on a large generated table (data/bench/, made once).")
     {
+        Rules(),
         BenchGraphCommand.Create(),
     };
+
+    private static Command Rules()
+    {
+        var rows = new Option<int>("--rows") { Description = "Models in the generated table.", DefaultValueFactory = _ => DefaultRows };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each query (after one warm-up); the median is reported.", DefaultValueFactory = _ => 5 };
+        var command = new Command("rules",
+            "Classify the whole generated table with the compiled default rules and with one hand-written CASE WHEN query of the same " +
+            "meaning; print rows/second, the ratio compiled/hand-written (target: at most 1.2) and whether 2M rows take under 10 s.")
+        {
+            rows, runs,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = await BenchData.EnsureAsync(parse.GetValue(rows));
+            using var hub = RuleOptions.Open(path);
+            var result = AnsiConsole.Status().Start("timing the compiled rules and the hand-written query ...",
+                _ => RuleBenchmark.Run(hub, runs: parse.GetValue(runs)));
+            Print(result, path);
+            return result.SameOutput ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void Print(RuleBenchResult r, string path)
+    {
+        var console = AnsiConsole.Console;
+        console.MarkupLineInterpolated($"[bold]bench rules[/] on {path}: {r.Rows:N0} models, {Environment.ProcessorCount} cores, median of {r.CompiledRuns.Count} runs");
+        var table = new Table().AddColumns("query", "median wall s", "median CPU s", "runs (wall s)");
+        table.AddRow("compiled rules (default set)", r.CompiledSeconds.ToString("0.00"), r.CompiledCpuSeconds.ToString("0.00"),
+            string.Join(" ", r.CompiledRuns.Select(x => x.WallSeconds.ToString("0.00"))));
+        table.AddRow("hand-written CASE WHEN", r.HandWrittenSeconds.ToString("0.00"), r.HandWrittenCpuSeconds.ToString("0.00"),
+            string.Join(" ", r.HandWrittenRuns.Select(x => x.WallSeconds.ToString("0.00"))));
+        console.Write(table);
+        console.MarkupLineInterpolated($"compiled: {r.RowsPerSecond:N0} rows/s");
+        Verdict(console, $"ratio compiled / hand-written: {r.Ratio:0.00} (CPU {r.CpuRatio:0.00}); target at most 1.2", r.Ratio <= 1.2);
+        Verdict(console, $"compiled time scaled to 2M rows: {r.CompiledSeconds * 2_000_000 / Math.Max(1, r.Rows):0.00} s; target under 10 s",
+            r.CompiledSeconds * 2_000_000 / Math.Max(1, r.Rows) < 10);
+        if (!r.SameOutput)
+        {
+            console.MarkupLine("[red]The two queries counted different models per label:[/]");
+        }
+        var counts = new Table().AddColumns("predicted", "compiled", "hand-written");
+        foreach (var label in r.CompiledCounts.Keys.Union(r.HandWrittenCounts.Keys).Order())
+        {
+            counts.AddRow(label, r.CompiledCounts.GetValueOrDefault(label).ToString("N0"), r.HandWrittenCounts.GetValueOrDefault(label).ToString("N0"));
+        }
+        console.Write(counts);
+    }
+
+    private static void Verdict(IAnsiConsole console, string text, bool met) =>
+        console.MarkupLine($"{(met ? "[green]met[/]" : "[yellow]not met[/]")}: {Markup.Escape(text)}");
 }

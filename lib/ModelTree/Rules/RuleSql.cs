@@ -13,11 +13,15 @@ public static class RuleSql
 {
     private const string Card = "cardData";
 
-    /// <summary>The declared relation when it is one of the four, else NULL.</summary>
+    /// <summary>
+    /// The declared relation when it is one of the four, else NULL. No type check needed: a value that
+    /// is not a JSON string reads as JSON text (<c>["finetune"]</c>, <c>1</c>), never as a relation name.
+    /// </summary>
+    private static readonly string DeclaredText =
+        $"(CASE WHEN json_valid({Card}) THEN lower(trim(json_extract_string({Card}, '$.base_model_relation'))) END)";
+
     private static readonly string Declared =
-        $"(CASE WHEN json_valid({Card}) AND json_type({Card}, '$.base_model_relation') = 'VARCHAR' " +
-        $"AND lower(trim(json_extract_string({Card}, '$.base_model_relation'))) IN ({List(Relations.Known)}) " +
-        $"THEN lower(trim(json_extract_string({Card}, '$.base_model_relation'))) END)";
+        $"(CASE WHEN {DeclaredText} IN ({List(Relations.Known)}) THEN {DeclaredText} END)";
 
     /// <summary>Compiles the set (validating it first).</summary>
     /// <exception cref="ModelTreeException">The set is not valid.</exception>
@@ -123,14 +127,9 @@ public static class RuleSql
         return regex.ToString();
     }
 
-    private static string CardHas(string field)
-    {
-        var path = Literal($"$.\"{field}\"");
-        return $"coalesce(CASE WHEN json_valid({Card}) THEN CASE json_type({Card}, {path}) " +
-               $"WHEN 'VARCHAR' THEN json_extract_string({Card}, {path}) <> '' " +
-               $"WHEN 'ARRAY' THEN json_array_length({Card}, {path}) > 0 " +
-               $"ELSE json_type({Card}, {path}) IS NOT NULL AND json_type({Card}, {path}) <> 'NULL' END END, false)";
-    }
+    // json_extract gives the value as minified JSON text: one parse, and empty values have one spelling each.
+    private static string CardHas(string field) =>
+        $"coalesce(CASE WHEN json_valid({Card}) THEN json_extract({Card}, {Literal($"$.\"{field}\"")})::VARCHAR NOT IN ('null', '\"\"', '[]') END, false)";
 
     private static string CardEquals(string field, string value)
     {
