@@ -8,6 +8,9 @@ var root = new RootCommand(
     // Each command lives in Commands/<Name>Command.cs and is wired here, one line each.
     RunCommand.Create(),
     SampleCommand.Create(),
+    FetchCommand.Create(),
+    ClassifyCommand.Create(),
+    ExplainCommand.Create(),
     TreeCommand.Create(),
     FamiliesCommand.Create(),
     BenchCommand.Create(),

@@ -67,7 +67,7 @@ public static class SampleCommand
     private static void Print(SampleSummary s)
     {
         AnsiConsole.MarkupLineInterpolated(
-            $"wrote [bold]{s.Rows:N0}[/] rows (seed {s.Seed}) to {s.ParquetPath} ({s.ParquetBytes / 1024.0 / 1024.0:F1} MB) in {s.Elapsed.TotalSeconds:F1} s");
+            $"wrote [bold]{s.Rows:N0}[/] rows (seed {s.Seed}) to {s.ParquetPath} ({s.ParquetBytes / 1024.0 / 1024.0:F1} MB) in {s.Elapsed.TotalSeconds:F1} s (rows {s.GenerationTime.TotalSeconds:F1} s, parquet {s.ParquetTime.TotalSeconds:F1} s)");
         AnsiConsole.MarkupLineInterpolated($"ground truth: {s.TruthPath}");
         var table = new Table().AddColumn("relation (intended)").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (relation, n) in s.Relations)

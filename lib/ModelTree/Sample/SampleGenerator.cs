@@ -9,8 +9,9 @@ namespace ModelTree.Sample;
 /// <summary>
 /// Writes a synthetic hub-stats <c>models</c> table as parquet (columns and types exactly
 /// <see cref="HubSchema.Columns"/>) and its ground truth as CSV. Deterministic: the same rows and seed
-/// give the same content. Streaming: rows go straight into a DuckDB appender on a temporary on-disk
-/// database, so memory stays small even for millions of rows.
+/// give the same content. Streaming: rows are written to CSV batch files in a temporary folder as they
+/// are made, and one DuckDB COPY turns them into parquet, so memory does not grow with the row count
+/// (beyond a few bytes of bookkeeping per row).
 /// </summary>
 public static class SampleGenerator
 {
@@ -40,20 +41,22 @@ public static class SampleGenerator
         var truthPath = TruthPathFor(parquet);
         var dir = Path.GetDirectoryName(parquet)!;
         Directory.CreateDirectory(dir);
-        var stage = Path.Combine(Path.GetTempPath(), $"modeltree-sample-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
+        var stage = Path.Combine(Path.GetTempPath(), $"modeltree-sample-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var parquetTmp = parquet + ".tmp";
         var truthTmp = truthPath + ".tmp";
+        var generationTime = TimeSpan.Zero;
         var relations = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var cases = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            using (var connection = new DuckDBConnection($"Data Source={stage}"))
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            using (var loader = new SampleCsvStage(stage))
             {
                 connection.Open();
+                Execute(connection, $"SET temp_directory = '{stage.Replace("'", "''", StringComparison.Ordinal)}/spill'");
                 Execute(connection, "SET preserve_insertion_order = true");
-                Execute(connection, "SET memory_limit = '1GB'");
-                Execute(connection, StagingTableSql);
+                Execute(connection, "SET memory_limit = '512MB'");
                 using (var writer = new StreamWriter(truthTmp, false, new System.Text.UTF8Encoding(false)))
                 using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
                 {
@@ -63,61 +66,46 @@ public static class SampleGenerator
                     }
                     csv.NextRecord();
                     var world = new SampleWorld(options.Rows, options.Seed);
-                    var appender = connection.CreateAppender("stage");
-                    try
+                    while (world.Emitted < options.Rows)
                     {
-                        var sinceFlush = 0;
-                        while (world.Emitted < options.Rows)
+                        foreach (var model in world.Next())
                         {
-                            foreach (var model in world.Next())
-                            {
-                                Append(appender, model);
-                                csv.WriteField(model.Id);
-                                csv.WriteField(model.Relation);
-                                csv.WriteField(model.Kind);
-                                csv.WriteField(model.Case);
-                                csv.WriteField(model.Family);
-                                csv.WriteField(model.Depth);
-                                csv.WriteField(string.Join(';', model.Bases));
-                                csv.NextRecord();
-                                Count(relations, model.Relation);
-                                Count(kinds, model.Kind);
-                                Count(cases, model.Case);
-                                sinceFlush++;
-                            }
-                            if (world.Emitted % 5_000 == 0)
-                            {
-                                progress?.Report(new SampleProgress("generating", world.Emitted, options.Rows));
-                            }
-                            if (sinceFlush >= options.BatchSize)
-                            {
-                                // Close flushes the appender's buffered rows to the on-disk table.
-                                appender.Close();
-                                appender.Dispose();
-                                appender = connection.CreateAppender("stage");
-                                sinceFlush = 0;
-                            }
+                            loader.Add(model);
+                            csv.WriteField(model.Id);
+                            csv.WriteField(model.Relation);
+                            csv.WriteField(model.Kind);
+                            csv.WriteField(model.Case);
+                            csv.WriteField(model.Family);
+                            csv.WriteField(model.Depth);
+                            csv.WriteField(string.Join(';', model.Bases));
+                            csv.NextRecord();
+                            Count(relations, model.Relation);
+                            Count(kinds, model.Kind);
+                            Count(cases, model.Case);
                         }
-                        appender.Close();
+                        if (world.Emitted % 5_000 == 0)
+                        {
+                            progress?.Report(new SampleProgress("generating", world.Emitted, options.Rows));
+                        }
+                        if (world.Emitted % options.BatchSize == 0)
+                        {
+                            loader.Flush();
+                        }
                     }
-                    finally
-                    {
-                        appender.Dispose();
-                    }
+                    loader.Flush();
                     progress?.Report(new SampleProgress("generating", world.Emitted, options.Rows));
                 }
 
+                generationTime = clock.Elapsed;
                 progress?.Report(new SampleProgress("writing parquet", options.Rows, options.Rows));
                 File.Delete(parquetTmp);
-                Execute(connection, CopySql(parquetTmp, options));
+                Execute(connection, CopySql(loader.Source(), parquetTmp, options));
             }
             File.Move(parquetTmp, parquet, overwrite: true);
             File.Move(truthTmp, truthPath, overwrite: true);
         }
         finally
         {
-            TryDelete(stage);
-            TryDelete(stage + ".wal");
             TryDelete(parquetTmp);
             TryDelete(truthTmp);
         }
@@ -131,6 +119,8 @@ public static class SampleGenerator
             Relations = relations,
             Kinds = kinds,
             Cases = cases,
+            GenerationTime = generationTime,
+            ParquetTime = clock.Elapsed - generationTime,
             Elapsed = clock.Elapsed,
         };
     }
@@ -158,67 +148,6 @@ public static class SampleGenerator
         command.ExecuteNonQuery();
     }
 
-    private const string StagingTableSql = """
-        CREATE TABLE stage (
-            id VARCHAR, author VARCHAR, createdAt TIMESTAMP, lastModified TIMESTAMP,
-            downloads BIGINT, downloadsAllTime BIGINT, likes BIGINT, trendingScore DOUBLE,
-            library_name VARCHAR, pipeline_tag VARCHAR, tags VARCHAR[], gated VARCHAR, cardData VARCHAR,
-            files VARCHAR[], bm_ids VARCHAR[], bm_oids VARCHAR[], bm_relation VARCHAR,
-            st_dtypes VARCHAR[], st_counts BIGINT[], st_total BIGINT,
-            gguf_total BIGINT, gguf_arch VARCHAR, gguf_ctx BIGINT,
-            ti_auto_model VARCHAR, ti_pipeline VARCHAR, ti_processor VARCHAR)
-        """;
-
-    private static void Append(DuckDBAppender appender, SampleModel m)
-    {
-        var row = appender.CreateRow();
-        row.AppendValue(m.Id)
-            .AppendValue(m.Author)
-            .AppendValue(m.CreatedAt)
-            .AppendValue(m.LastModified)
-            .AppendValue(m.Downloads)
-            .AppendValue(m.DownloadsAllTime)
-            .AppendValue(m.Likes)
-            .AppendValue(m.TrendingScore)
-            .AppendValue(m.LibraryName)
-            .AppendValue(m.PipelineTag);
-        AppendList(row, m.Tags);
-        row.AppendValue(m.Gated).AppendValue(m.CardData);
-        AppendList(row, m.Files);
-        AppendList(row, m.BaseModelIds);
-        AppendList(row, m.BaseModelObjectIds);
-        row.AppendValue(m.BaseModelsRelation);
-        AppendList(row, m.SafetensorsDtypes);
-        if (m.SafetensorsCounts is null)
-        {
-            row.AppendNullValue();
-        }
-        else
-        {
-            row.AppendValue(m.SafetensorsCounts);
-        }
-        row.AppendValue(m.SafetensorsTotal)
-            .AppendValue(m.GgufTotal)
-            .AppendValue(m.GgufArchitecture)
-            .AppendValue(m.GgufContextLength)
-            .AppendValue(m.AutoModel)
-            .AppendValue(m.TransformersPipeline)
-            .AppendValue(m.Processor)
-            .EndRow();
-    }
-
-    private static void AppendList(IDuckDBAppenderRow row, List<string>? values)
-    {
-        if (values is null)
-        {
-            row.AppendNullValue();
-        }
-        else
-        {
-            row.AppendValue(values);
-        }
-    }
-
     /// <summary>The SQL expression that builds each canonical column from the staging table.</summary>
     private static readonly Dictionary<string, string> ColumnExpressions = new(StringComparer.Ordinal)
     {
@@ -232,24 +161,26 @@ public static class SampleGenerator
         ["trendingScore"] = "trendingScore",
         ["library_name"] = "library_name",
         ["pipeline_tag"] = "pipeline_tag",
-        ["tags"] = "tags",
+        ["tags"] = SampleCsvStage.Split("tags"),
         ["gated"] = "gated",
         ["cardData"] = "cardData",
-        ["siblings"] = "list_transform(files, lambda f: {'rfilename': f})",
-        ["baseModels"] = "CASE WHEN bm_ids IS NULL THEN NULL ELSE {'models': list_transform(range(1, len(bm_ids) + 1), lambda i: {'_id': bm_oids[i], 'id': bm_ids[i]}), 'relation': bm_relation} END",
-        ["safetensors"] = "CASE WHEN st_total IS NULL THEN NULL ELSE {'parameters': map(st_dtypes, st_counts), 'total': st_total} END",
+        ["siblings"] = $"list_transform({SampleCsvStage.Split("files")}, lambda f: {{'rfilename': f}})",
+        ["baseModels"] = "CASE WHEN bm_ids IS NULL THEN NULL ELSE {'models': list_transform(range(1, len(string_split(bm_ids, chr(31))) + 1), " +
+            "lambda i: {'_id': string_split(bm_oids, chr(31))[i], 'id': string_split(bm_ids, chr(31))[i]}), 'relation': bm_relation} END",
+        ["safetensors"] = "CASE WHEN st_total IS NULL THEN NULL ELSE {'parameters': map(string_split(st_dtypes, chr(31)), " +
+            "CAST(string_split(st_counts, chr(31)) AS BIGINT[])), 'total': st_total} END",
         ["gguf"] = "CASE WHEN gguf_total IS NULL THEN NULL ELSE {'total': gguf_total, 'architecture': gguf_arch, 'context_length': gguf_ctx} END",
         ["transformersInfo"] = "CASE WHEN ti_auto_model IS NULL THEN NULL ELSE {'auto_model': ti_auto_model, 'custom_class': NULL::VARCHAR, 'pipeline_tag': ti_pipeline, 'processor': ti_processor} END",
     };
 
-    private static string CopySql(string path, SampleOptions options)
+    private static string CopySql(string source, string path, SampleOptions options)
     {
         var columns = HubSchema.Columns.Select(c => ColumnExpressions.TryGetValue(c.Name, out var expr)
             ? $"CAST({expr} AS {c.Type}) AS \"{c.Name}\""
             : throw new InvalidOperationException($"The sample generator has no expression for column '{c.Name}'."));
         var literal = path.Replace("'", "''", StringComparison.Ordinal);
         return $"""
-            COPY (SELECT {string.Join(",\n    ", columns)} FROM stage)
+            COPY (SELECT {string.Join(",\n    ", columns)} FROM {source})
             TO '{literal}' (FORMAT parquet, COMPRESSION zstd,
                 KV_METADATA {"{"}modeltree_synthetic: 'true', modeltree_seed: '{options.Seed}', modeltree_rows: '{options.Rows}'{"}"})
             """;

@@ -1,6 +1,6 @@
 namespace ModelTree.Sample;
 
-/// <summary>One generated row: the hub-stats columns in a flat, appender-friendly shape, plus its truth.</summary>
+/// <summary>One generated row: the hub-stats columns in a flat, flat shape (nested columns as lists and scalars), plus its truth.</summary>
 internal sealed class SampleModel
 {
     public required string Id { get; init; }

@@ -9,6 +9,6 @@ public sealed class SampleOptions
     /// <summary>Seed of the pseudo-random generator: the same rows and seed give the same content.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Rows appended to DuckDB per batch (memory stays bounded by one batch).</summary>
+    /// <summary>Rows per staged CSV batch file.</summary>
     public int BatchSize { get; init; } = 50_000;
 }

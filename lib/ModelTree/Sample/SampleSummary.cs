@@ -27,6 +27,12 @@ public sealed class SampleSummary
     /// <summary>Rows per case (typical or the anomaly's name).</summary>
     public required IReadOnlyDictionary<string, int> Cases { get; init; }
 
+    /// <summary>Wall time spent generating rows and loading them into DuckDB.</summary>
+    public required TimeSpan GenerationTime { get; init; }
+
+    /// <summary>Wall time DuckDB spent writing the parquet file.</summary>
+    public required TimeSpan ParquetTime { get; init; }
+
     /// <summary>Wall time of the whole write.</summary>
     public required TimeSpan Elapsed { get; init; }
 }

@@ -183,7 +183,7 @@ internal sealed class SampleWorld
         {
             return _rng.Pick(SampleCatalog.Mergers);
         }
-        var k = (int)(_authorPool * Math.Pow(_rng.NextDouble(), 2.2));
+        var k = (int)(_authorPool * Math.Pow(_rng.NextDouble(), 1.6));
         var first = SampleCatalog.FirstParts;
         var second = SampleCatalog.SecondParts;
         var a = first[k % first.Length];

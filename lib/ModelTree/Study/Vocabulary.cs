@@ -18,6 +18,15 @@ public static class Vocabulary
     /// <summary>SQL LIKE patterns (on the lower-cased file name) for full model weights (study VI).</summary>
     public static IReadOnlyList<string> FullWeightFilePatterns { get; } = ["%model.safetensors%", "%pytorch_model.bin%"];
 
+    /// <summary>
+    /// SQL LIKE patterns (on the lower-cased file path) for complete model weights, single or sharded,
+    /// at the top or in a folder. Unlike <see cref="FullWeightFilePatterns"/> (the study's), they do not
+    /// also match <c>adapter_model.safetensors</c>: <c>%model.safetensors%</c> does.
+    /// </summary>
+    public static IReadOnlyList<string> CompleteWeightFilePatterns { get; } =
+        ["model.safetensors", "model-%.safetensors", "%/model.safetensors", "%/model-%.safetensors",
+         "pytorch_model%.bin", "%/pytorch_model%.bin"];
+
     /// <summary>SQL LIKE patterns (on the lower-cased file name) for adapter files (study VI).</summary>
     public static IReadOnlyList<string> AdapterFilePatterns { get; } = ["%adapter_model%", "%adapter_config%"];
 

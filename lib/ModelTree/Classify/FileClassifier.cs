@@ -1,0 +1,94 @@
+using ModelTree.Records;
+using ModelTree.Study;
+
+namespace ModelTree.Classify;
+
+/// <summary>
+/// Reads a repository's file list the way the study's SQL does (study VI): <c>lower(rfilename) LIKE</c>
+/// the patterns in <see cref="Vocabulary"/>. A null or empty file list has no files of any kind.
+/// </summary>
+public static class FileClassifier
+{
+    /// <summary>
+    /// The study's full-weight test: the lower-cased name matches <see cref="Vocabulary.FullWeightFilePatterns"/>.
+    /// Note that <c>adapter_model.safetensors</c> matches <c>%model.safetensors%</c>: the study's test counts
+    /// an adapter's own weights as full weights (see <see cref="IsStandaloneWeightFile"/>).
+    /// </summary>
+    public static bool IsFullWeightFile(string? name) => MatchesAny(name, Vocabulary.FullWeightFilePatterns);
+
+    /// <summary>Full weights that are not adapter files: the study's full-weight test without its adapter false positive.</summary>
+    public static bool IsStandaloneWeightFile(string? name) => IsFullWeightFile(name) && !IsAdapterFile(name);
+
+    /// <summary>Adapter files: <c>adapter_model.*</c> and <c>adapter_config.json</c> (<see cref="Vocabulary.AdapterFilePatterns"/>).</summary>
+    public static bool IsAdapterFile(string? name) => MatchesAny(name, Vocabulary.AdapterFilePatterns);
+
+    /// <summary>A GGUF file (<see cref="Vocabulary.GgufFilePattern"/>).</summary>
+    public static bool IsGgufFile(string? name) => SqlLike.Matches(name?.ToLowerInvariant(), Vocabulary.GgufFilePattern);
+
+    /// <summary>
+    /// A LoRA file: an adapter file (what PEFT writes), or weights named for LoRA (<c>*lora*.safetensors</c>,
+    /// <c>*lora*.bin</c>, as diffusers LoRAs are often named).
+    /// </summary>
+    public static bool IsLoraFile(string? name) => IsAdapterFile(name) || MatchesAny(name, LoraWeightPatterns);
+
+    /// <summary>SQL LIKE patterns (on the lower-cased file name) for weights named for LoRA.</summary>
+    public static IReadOnlyList<string> LoraWeightPatterns { get; } = ["%lora%.safetensors", "%lora%.bin"];
+
+    /// <summary>True when any file is full weights in the study's sense (adapter weights included, as its SQL does).</summary>
+    public static bool HasFullWeights(IEnumerable<string?>? files) => Any(files, IsFullWeightFile);
+
+    /// <summary>True when any file is full weights and not an adapter file.</summary>
+    public static bool HasStandaloneWeights(IEnumerable<string?>? files) => Any(files, IsStandaloneWeightFile);
+
+    /// <summary>True when any file is an adapter file.</summary>
+    public static bool HasAdapterFiles(IEnumerable<string?>? files) => Any(files, IsAdapterFile);
+
+    /// <summary>True when any file is a GGUF file.</summary>
+    public static bool HasGgufFiles(IEnumerable<string?>? files) => Any(files, IsGgufFile);
+
+    /// <summary>True when any file is a LoRA file.</summary>
+    public static bool HasLoraFiles(IEnumerable<string?>? files) => Any(files, IsLoraFile);
+
+    /// <summary>
+    /// Which of the study's three cases (VI) a repository is, by its files: base and adapter together,
+    /// adapter alone, base alone, or neither. Full weights here exclude adapter files, so an adapter-only
+    /// repository is <see cref="RepoLayout.AdapterOnly"/> (the study's SQL would call it both).
+    /// </summary>
+    public static RepoLayout Layout(IEnumerable<string?>? files)
+    {
+        var list = files?.ToList() ?? [];
+        return (HasStandaloneWeights(list), HasAdapterFiles(list)) switch
+        {
+            (true, true) => RepoLayout.BaseAndAdapter,
+            (false, true) => RepoLayout.AdapterOnly,
+            (true, false) => RepoLayout.BaseOnly,
+            _ => RepoLayout.Neither,
+        };
+    }
+
+    /// <inheritdoc cref="HasFullWeights(IEnumerable{string?}?)"/>
+    public static bool HasFullWeights(this ModelRecord model) => HasFullWeights(model.Files);
+
+    /// <inheritdoc cref="HasStandaloneWeights(IEnumerable{string?}?)"/>
+    public static bool HasStandaloneWeights(this ModelRecord model) => HasStandaloneWeights(model.Files);
+
+    /// <inheritdoc cref="HasAdapterFiles(IEnumerable{string?}?)"/>
+    public static bool HasAdapterFiles(this ModelRecord model) => HasAdapterFiles(model.Files);
+
+    /// <inheritdoc cref="HasGgufFiles(IEnumerable{string?}?)"/>
+    public static bool HasGgufFiles(this ModelRecord model) => HasGgufFiles(model.Files);
+
+    /// <inheritdoc cref="HasLoraFiles(IEnumerable{string?}?)"/>
+    public static bool HasLoraFiles(this ModelRecord model) => HasLoraFiles(model.Files);
+
+    /// <inheritdoc cref="Layout(IEnumerable{string?}?)"/>
+    public static RepoLayout Layout(this ModelRecord model) => Layout(model.Files);
+
+    private static bool MatchesAny(string? name, IReadOnlyList<string> patterns)
+    {
+        var lower = name?.ToLowerInvariant();
+        return patterns.Any(p => SqlLike.Matches(lower, p));
+    }
+
+    private static bool Any(IEnumerable<string?>? files, Func<string?, bool> test) => files?.Any(test) ?? false;
+}

@@ -1,0 +1,22 @@
+namespace ModelTree.Rules;
+
+/// <summary>
+/// A rule set compiled to DuckDB SQL expressions over the columns of <c>models</c>. Each is one
+/// expression: put it in a SELECT over <c>models</c> and the whole table is classified in one scan.
+/// </summary>
+/// <param name="RuleSet">The set it was compiled from.</param>
+/// <param name="Label">The predicted label: a relation, <c>'ambiguous'</c>, or NULL for none.</param>
+/// <param name="FiringRule">The name of the rule that decided, <c>'otherwise'</c> or <c>'no base'</c>.</param>
+/// <param name="Contested">TRUE when a base is present and matching rules yield more than one relation.</param>
+/// <param name="MatchedRules">The names of every rule that matched, in rule order (a VARCHAR[]).</param>
+/// <param name="HasBase">The gate: TRUE when a relation can exist.</param>
+public sealed record CompiledRules(
+    RuleSet RuleSet, string Label, string FiringRule, string Contested, string MatchedRules, string HasBase)
+{
+    /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (hub and predicted use <c>none</c> for NULL).</summary>
+    public string SelectLabels(string? where = null) =>
+        $"SELECT id, coalesce(baseModels.relation, 'none') AS hub, coalesce({Label}, 'none') AS predicted, {FiringRule} AS rule " +
+        $"FROM models{(where is null ? "" : $" WHERE {where}")}";
+
+    public override string ToString() => Label;
+}

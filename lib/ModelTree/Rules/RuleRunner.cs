@@ -1,0 +1,153 @@
+using System.Collections;
+using Microsoft.Data.Analysis;
+using ModelTree.Data;
+using ModelTree.Records;
+
+namespace ModelTree.Rules;
+
+/// <summary>Runs rule sets over an opened dataset: classify and score, explain one model, list disagreements, compare two sets.</summary>
+public static class RuleRunner
+{
+    private const string Hub = "coalesce(baseModels.relation, 'none')";
+
+    /// <summary>Classifies every model in one scan and scores the result against the Hub's label.</summary>
+    public static Classification Classify(this HubData hub, RuleSet? rules = null)
+    {
+        rules ??= RuleSet.Default;
+        var sql = rules.Compile();
+        var groups = new List<LabelGroup>();
+        using var reader = hub.Reader(
+            $"SELECT {Hub} AS hub, coalesce({sql.Label}, 'none') AS predicted, {sql.FiringRule} AS rule, " +
+            $"{sql.Contested} AS contested, count(*) AS n FROM models GROUP BY ALL");
+        while (reader.Read())
+        {
+            groups.Add(new LabelGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt64(4)));
+        }
+        return Classification.From(rules.Name, groups);
+    }
+
+    /// <summary>The label of every model (id, hub, predicted, rule), as a table.</summary>
+    public static DataFrame LabelsFrame(this HubData hub, RuleSet? rules = null, string? where = null) =>
+        hub.Query((rules ?? RuleSet.Default).Compile().SelectLabels(where) + " ORDER BY id");
+
+    /// <summary>Why one model gets its label (the C# evaluator, with evidence).</summary>
+    /// <exception cref="ModelTreeException">The data has no model with that id.</exception>
+    public static Verdict Explain(this HubData hub, string id, RuleSet? rules = null)
+    {
+        var model = hub.Find(id) ?? throw new ModelTreeException(
+            $"No model '{id}' in {hub.Description}. Ids are case-sensitive, as on the Hub (author/name); " +
+            $"list some with: SELECT id FROM models LIMIT 10.{Similar(hub, id)}");
+        return (rules ?? RuleSet.Default).Evaluate(model);
+    }
+
+    /// <summary>Models where the prediction differs from the Hub's label, most downloaded first.</summary>
+    public static IReadOnlyList<Disagreement> Disagreements(this HubData hub, RuleSet? rules = null, int limit = 20)
+    {
+        var sql = (rules ?? RuleSet.Default).Compile();
+        var list = new List<Disagreement>();
+        using var reader = hub.Reader(
+            $"SELECT id, hub, predicted, rule, matched FROM (SELECT id, downloads, {Hub} AS hub, coalesce({sql.Label}, 'none') AS predicted, " +
+            $"{sql.FiringRule} AS rule, {sql.MatchedRules} AS matched FROM models) WHERE hub <> predicted " +
+            $"ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+        while (reader.Read())
+        {
+            list.Add(new Disagreement(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                ((IEnumerable)reader.GetValue(4)).OfType<string>().ToList()));
+        }
+        return list;
+    }
+
+    /// <summary><see cref="Disagreements"/> as a table.</summary>
+    public static DataFrame DisagreementsFrame(this HubData hub, RuleSet? rules = null, int limit = 20)
+    {
+        var rows = hub.Disagreements(rules, limit);
+        return new DataFrame(
+            new StringDataFrameColumn("id", rows.Select(r => r.Id)),
+            new StringDataFrameColumn("hub", rows.Select(r => r.Hub)),
+            new StringDataFrameColumn("predicted", rows.Select(r => r.Predicted)),
+            new StringDataFrameColumn("rule", rows.Select(r => r.Rule)),
+            new StringDataFrameColumn("matched rules", rows.Select(r => string.Join(", ", r.MatchedRules))));
+    }
+
+    /// <summary>Runs two rule sets in one scan and reports which models change label.</summary>
+    public static RuleComparison Compare(this HubData hub, RuleSet before, RuleSet after)
+    {
+        var a = before.Compile();
+        var b = after.Compile();
+        var groups = new List<(LabelGroup, LabelGroup)>();
+        using var reader = hub.Reader(
+            $"SELECT {Hub} AS hub, coalesce({a.Label}, 'none') AS pa, {a.FiringRule} AS ra, {a.Contested} AS ca, " +
+            $"coalesce({b.Label}, 'none') AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM models GROUP BY ALL");
+        while (reader.Read())
+        {
+            var hubLabel = reader.GetString(0);
+            var n = reader.GetInt64(7);
+            groups.Add((
+                new LabelGroup(hubLabel, reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), n),
+                new LabelGroup(hubLabel, reader.GetString(4), reader.GetString(5), reader.GetBoolean(6), n)));
+        }
+        var afterName = after.Name == before.Name ? after.Name + " (edited)" : after.Name;
+        return RuleComparison.From(before.Name, afterName, groups);
+    }
+
+    /// <summary>Models whose label differs between two rule sets, most downloaded first: id, hub, before, after and the deciding rules.</summary>
+    public static DataFrame ChangedModels(this HubData hub, RuleSet before, RuleSet after, int limit = 20)
+    {
+        var a = before.Compile();
+        var b = after.Compile();
+        return hub.Query(
+            $"SELECT id, hub, before, after, rule_before, rule_after FROM (SELECT id, downloads, {Hub} AS hub, " +
+            $"coalesce({a.Label}, 'none') AS before, coalesce({b.Label}, 'none') AS after, {a.FiringRule} AS rule_before, " +
+            $"{b.FiringRule} AS rule_after FROM models) WHERE before <> after ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+    }
+
+    /// <summary>Runs both paths (compiled SQL, C# evaluator) over every model and reports any difference.</summary>
+    public static CrossCheck CrossCheck(this HubData hub, RuleSet? rules = null)
+    {
+        rules ??= RuleSet.Default;
+        var sql = rules.Compile();
+        var fromSql = new Dictionary<string, (string Label, string Rule, string Matched, bool Contested)>();
+        using (var reader = hub.Reader(
+            $"SELECT id, coalesce({sql.Label}, 'none'), {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM models"))
+        {
+            while (reader.Read())
+            {
+                fromSql[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2),
+                    string.Join(", ", ((IEnumerable)reader.GetValue(3)).OfType<string>()), reader.GetBoolean(4));
+            }
+        }
+
+        var mismatches = new List<string>();
+        long rows = 0;
+        foreach (var model in hub.Read())
+        {
+            rows++;
+            var verdict = rules.Evaluate(model);
+            var mine = (verdict.Label, verdict.FiringRule, string.Join(", ", verdict.Matches.Select(m => m.Rule.Name)), verdict.Contested);
+            if (!fromSql.TryGetValue(model.Id, out var theirs))
+            {
+                mismatches.Add($"{model.Id}: missing from the SQL result");
+            }
+            else if (theirs != mine)
+            {
+                mismatches.Add($"{model.Id}: SQL {theirs}, C# {mine}");
+            }
+        }
+        return new CrossCheck(rules.Name, rows, mismatches);
+    }
+
+    private static string Similar(HubData hub, string id)
+    {
+        var name = id.Contains('/') ? id[(id.LastIndexOf('/') + 1)..] : id;
+        var similar = new List<string>();
+        using (var reader = hub.Reader(
+            $"SELECT id FROM models WHERE id ILIKE {RuleSql.Literal("%" + name.Replace("%", "").Replace("_", "\\_") + "%")} ESCAPE '\\' ORDER BY id LIMIT 3"))
+        {
+            while (reader.Read())
+            {
+                similar.Add(reader.GetString(0));
+            }
+        }
+        return similar.Count == 0 ? "" : $" Did you mean: {string.Join(", ", similar)}?";
+    }
+}

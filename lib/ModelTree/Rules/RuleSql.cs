@@ -1,0 +1,152 @@
+using System.Text;
+using ModelTree.Records;
+
+namespace ModelTree.Rules;
+
+/// <summary>
+/// Compiles a rule set to DuckDB SQL over <c>models</c> (see <see cref="CompiledRules"/>). Every
+/// condition compiles to a boolean that is never NULL (a NULL <c>tags</c>, <c>siblings</c>,
+/// <c>baseModels</c> or <c>cardData</c>, or card text that is not JSON, reads as empty), so
+/// <c>not</c> means what it says; the semantics are those of <see cref="RuleEvaluator"/>.
+/// </summary>
+public static class RuleSql
+{
+    private const string Card = "cardData";
+
+    /// <summary>The declared relation when it is one of the four, else NULL.</summary>
+    private static readonly string Declared =
+        $"(CASE WHEN json_valid({Card}) AND json_type({Card}, '$.base_model_relation') = 'VARCHAR' " +
+        $"AND lower(trim(json_extract_string({Card}, '$.base_model_relation'))) IN ({List(Relations.Known)}) " +
+        $"THEN lower(trim(json_extract_string({Card}, '$.base_model_relation'))) END)";
+
+    /// <summary>Compiles the set (validating it first).</summary>
+    /// <exception cref="ModelTreeException">The set is not valid.</exception>
+    public static CompiledRules Compile(this RuleSet rules)
+    {
+        rules.Validated();
+        var gate = Condition(rules.RelationExistsWhen);
+        var compiled = rules.Rules.Select(r => new CompiledRule(
+            r,
+            r.Yields == Rule.DeclaredRelation ? $"({Condition(r.When)} AND {Declared} IS NOT NULL)" : Condition(r.When),
+            r.Yields == Rule.DeclaredRelation ? Declared : Literal(r.Yields),
+            RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
+
+        var label = new StringBuilder($"CASE WHEN NOT {gate} THEN NULL");
+        var firing = new StringBuilder($"CASE WHEN NOT {gate} THEN {Literal(RuleEvaluator.NoBase)}");
+        foreach (var level in compiled.GroupBy(c => c.Level).OrderBy(g => g.Key))
+        {
+            var members = level.ToList();
+            if (members.Select(m => m.Rule.Yields).Distinct().Count() == 1)
+            {
+                // One relation (or declared) on this level: the first match decides.
+                label.Append($" WHEN {string.Join(" OR ", members.Select(m => m.Match))} THEN {members[0].Relation}");
+            }
+            else
+            {
+                var yielded = $"list_distinct([{string.Join(", ", members.Select(m => $"CASE WHEN {m.Match} THEN {m.Relation} END"))}])";
+                label.Append($" WHEN len({yielded}) >= 2 THEN {Literal(Labels.Ambiguous)} WHEN len({yielded}) = 1 THEN {yielded}[1]");
+            }
+            foreach (var member in members)
+            {
+                firing.Append($" WHEN {member.Match} THEN {Literal(member.Rule.Name)}");
+            }
+        }
+        label.Append($" ELSE {(rules.Otherwise is null ? "NULL" : Literal(rules.Otherwise))} END");
+        firing.Append($" ELSE {Literal(RuleEvaluator.Otherwise)} END");
+
+        var all = compiled.Count == 0
+            ? "[]::VARCHAR[]"
+            : $"[{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {c.Relation} END"))}]";
+        var contested = compiled.Count == 0 ? "false" : $"({gate} AND len(list_distinct({all})) >= 2)";
+        var matched = compiled.Count == 0
+            ? "[]::VARCHAR[]"
+            : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Literal(c.Rule.Name)} END"))}], x -> x IS NOT NULL)";
+
+        return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate);
+    }
+
+    /// <summary>One condition as a SQL boolean that is never NULL.</summary>
+    public static string Condition(Condition condition) => condition switch
+    {
+        AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(Condition)) + ")",
+        AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(Condition)) + ")",
+        NotCondition not => $"(NOT {Condition(not.Condition)})",
+        // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
+        TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Literal(t)})")) + ", false)",
+        FileCondition files => Files(files.Patterns),
+        CardCondition { EqualTo: null } card => CardHas(card.Field),
+        CardCondition card => CardEquals(card.Field, RuleEvaluator.Normalize(card.EqualTo!)),
+        LibraryCondition library =>
+            $"coalesce(lower(library_name) IN ({List(library.Libraries.Select(l => l.ToLowerInvariant()))}), false)",
+        BaseCountCondition bases =>
+            $"(coalesce(len(list_filter(baseModels.models, m -> m.id IS NOT NULL)), 0) {bases.Comparison.Symbol()} {bases.Count})",
+        DeclaredCondition => $"({Declared} IS NOT NULL)",
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition kind"),
+    };
+
+    /// <summary>
+    /// Patterns DuckDB matches fast (a fixed prefix, suffix or infix: no <c>_</c>, <c>%</c> only at the
+    /// ends) run per file with LIKE. Others become one RE2 expression over the lower-cased names joined
+    /// by newlines (<c>%</c> to <c>.*</c>, <c>_</c> to <c>.</c>, each anchored to a line), which is
+    /// the same test as long as no file name holds a newline, and cheaper than a generic LIKE per file.
+    /// </summary>
+    private static string Files(IReadOnlyList<string> patterns)
+    {
+        // A pattern of only % would also match the empty text of a list without names: keep those per file.
+        if (patterns.All(IsSimple) || patterns.Any(p => p.Trim('%').Length == 0))
+        {
+            return $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Literal(p)}"))})) > 0, false)";
+        }
+        var regex = "(?m)^(?:" + string.Join("|", patterns.Select(ToRegex)) + ")$";
+        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, s -> s.rfilename), chr(10))), {Literal(regex)}), false)";
+    }
+
+    private static bool IsSimple(string pattern)
+    {
+        var inner = pattern.Trim('%');
+        return inner.Length > 0 && !inner.Contains('%') && !inner.Contains('_');
+    }
+
+    private static string ToRegex(string likePattern)
+    {
+        var regex = new StringBuilder();
+        foreach (var rune in likePattern.EnumerateRunes())
+        {
+            regex.Append(rune.Value switch
+            {
+                '%' => ".*",
+                '_' => ".",
+                var c when c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '/' => rune.ToString(),
+                var c => "\\x{" + c.ToString("x") + "}",
+            });
+        }
+        return regex.ToString();
+    }
+
+    private static string CardHas(string field)
+    {
+        var path = Literal($"$.\"{field}\"");
+        return $"coalesce(CASE WHEN json_valid({Card}) THEN CASE json_type({Card}, {path}) " +
+               $"WHEN 'VARCHAR' THEN json_extract_string({Card}, {path}) <> '' " +
+               $"WHEN 'ARRAY' THEN json_array_length({Card}, {path}) > 0 " +
+               $"ELSE json_type({Card}, {path}) IS NOT NULL AND json_type({Card}, {path}) <> 'NULL' END END, false)";
+    }
+
+    private static string CardEquals(string field, string value)
+    {
+        var path = Literal($"$.\"{field}\"");
+        var items = Literal($"$.\"{field}\"[*]");
+        return $"coalesce(CASE WHEN json_valid({Card}) THEN CASE json_type({Card}, {path}) " +
+               $"WHEN 'VARCHAR' THEN lower(trim(json_extract_string({Card}, {path}))) = {Literal(value)} " +
+               $"WHEN 'ARRAY' THEN list_contains(list_transform(list_filter(json_extract({Card}, {items}), x -> json_type(x) = 'VARCHAR'), " +
+               $"x -> lower(trim(json_extract_string(x, '$')))), {Literal(value)}) " +
+               "ELSE false END END, false)";
+    }
+
+    /// <summary>A SQL string literal.</summary>
+    public static string Literal(string text) => $"'{text.Replace("'", "''")}'";
+
+    private static string List(IEnumerable<string> items) => string.Join(", ", items.Select(Literal));
+
+    private sealed record CompiledRule(Rule Rule, string Match, string Relation, int Level);
+}
