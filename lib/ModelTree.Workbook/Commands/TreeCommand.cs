@@ -100,6 +100,15 @@ public static class TreeCommand
         {
             rows.AddRow("", "[grey]no base and no derived models[/]");
         }
+        if (graph.NamesItself(id))
+        {
+            console.MarkupLine("[yellow]this model names itself as its base; that link is left out.[/]");
+        }
+        if (graph.CycleOf(id) is { Count: > 0 } cycle)
+        {
+            console.MarkupLine($"[yellow]this model is in a cycle of base links with {Markup.Escape(string.Join(", ", cycle))}: " +
+                "each is an ancestor and a descendant of the others.[/]");
+        }
         console.Write(new Panel(rows).Header($"Model tree for {Markup.Escape(box.Id)}").Border(BoxBorder.Rounded).Expand());
 
         if (summary.Ancestors.Count > 0)

@@ -91,6 +91,30 @@ public sealed partial class ModelGraph
     /// <summary>A model's downloads (0 for an external base).</summary>
     public long Downloads(string id) => _downloads[Node(id)];
 
+    /// <summary>The other models in a cycle of base links with this one (empty when it is in none).</summary>
+    public IReadOnlyList<string> CycleOf(string id)
+    {
+        var v = Node(id);
+        var c = _component[v];
+        if (_componentSize[c] < 2)
+        {
+            return [];
+        }
+        var members = new List<string>();
+        for (var u = 0; u < _names.Length && members.Count < _componentSize[c]; u++)
+        {
+            if (_component[u] == c && u != v)
+            {
+                members.Add(_names[u]);
+            }
+        }
+        return members;
+    }
+
+    /// <summary>True when the model names itself among its bases (that link is dropped).</summary>
+    public bool NamesItself(string id) =>
+        Report.SelfReferences.Contains(Canonical(id), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every link child -> base.</summary>
     public IEnumerable<GraphEdge> Edges()
     {

@@ -1,11 +1,12 @@
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
 using ModelTree.Tests.Fixtures;
+using ModelTree.Tests.Runner;
 
 namespace ModelTree.Tests.Data;
 
-// One test sets MODELTREE_OUT, which running notebooks read: run beside them, not during them.
-[Collection("Notebooks")]
+// One test sets MODELTREE_OUT, which running notebooks read: run one after them, not during them.
+[Collection(RunnerCollection.Name)]
 public class CsvExportTests
 {
     [Fact]

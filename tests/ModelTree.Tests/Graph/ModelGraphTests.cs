@@ -106,6 +106,8 @@ public sealed class ModelGraphTests
         Assert.True(family.HasCycle);
         Assert.Equal((3, 1, 2), (family.Size, family.Depth, family.Roots));
         Assert.Equal(0, graph.DepthOf("b/two"));
+        Assert.Equal(["b/two"], graph.CycleOf("a/one"));
+        Assert.Empty(graph.CycleOf("c/three"));
         Assert.Equal(1, graph.DepthOf("c/three"));
     }
 
@@ -115,6 +117,8 @@ public sealed class ModelGraphTests
         var graph = Build(Base("r/root"), Child("s/self", "finetune", "s/self", "r/root"));
 
         Assert.Equal(["s/self"], graph.Report.SelfReferences);
+        Assert.True(graph.NamesItself("S/SELF"));
+        Assert.False(graph.NamesItself("r/root"));
         Assert.Equal(["r/root"], graph.Box("s/self").Bases.Select(b => b.Id));
         Assert.Equal(0, graph.Descendants("s/self").Total);
         Assert.Empty(graph.Report.Cycles);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelTree.Tests.Fixtures;
+using ModelTree.Tests.Runner;
 
 namespace ModelTree.Tests.Notebooks;
 
@@ -8,7 +9,7 @@ namespace ModelTree.Tests.Notebooks;
 /// family: one base, 66 finetunes, so most sections have no rows), its key figures checked against
 /// counts computed here from the file's JSON.
 /// </summary>
-[Collection("Notebooks")]
+[Collection(RunnerCollection.Name)]
 public sealed class RealRecordsNotebookTests
 {
     public static TheoryData<string> Files => new(TestPaths.RealRecordFiles.Select(Path.GetFileName).OfType<string>());

@@ -1,4 +1,5 @@
 using ModelTree.Sample;
+using ModelTree.Tests.Runner;
 using ModelTree.Tests.Sample;
 
 namespace ModelTree.Tests.Notebooks;
@@ -7,7 +8,7 @@ namespace ModelTree.Tests.Notebooks;
 /// Each study notebook executed on the committed sample, its summary figures checked against the
 /// generator's truth file or a query written here on the raw parquet (never against the notebook's own SQL).
 /// </summary>
-[Collection("Notebooks")]
+[Collection(RunnerCollection.Name)]
 public sealed class SampleNotebookTests : IDisposable
 {
     private readonly SampleData _sample = new(StudyNotebookRun.SamplePath);
