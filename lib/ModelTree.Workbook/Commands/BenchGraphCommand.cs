@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using ModelTree.Data;
 using ModelTree.Graph;
-using ModelTree.Sample;
 using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
@@ -28,27 +27,13 @@ public static class BenchGraphCommand
         {
             rows, data,
         };
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
-            var console = AnsiConsole.Console;
-            var path = parse.GetValue(data) ?? Generated(console, parse.GetValue(rows));
-            Run(console, path);
+            var path = parse.GetValue(data) ?? await BenchData.EnsureAsync(parse.GetValue(rows));
+            Run(AnsiConsole.Console, path);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>data/bench/models-&lt;rows&gt;.parquet, generated when missing.</summary>
-    private static string Generated(IAnsiConsole console, int rows)
-    {
-        var path = Path.Combine(WorkbookPaths.RepoRoot, "data", "bench", $"models-{rows}.parquet");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            console.Status().Start($"generating {rows:N0} rows into {path} (once; later runs reuse it)", _ =>
-                SampleGenerator.Write(path, new SampleOptions { Rows = rows }));
-        }
-        return path;
     }
 
     /// <summary>Runs every measurement on one data file and prints the figures.</summary>
@@ -128,7 +113,7 @@ public static class BenchGraphCommand
         long sqlCount = 0;
         var cte = Median(() => sqlCount = hub.Scalar<long>($"""
             WITH RECURSIVE below(node) AS (
-                SELECT lower({Literal(largest.Root)})
+                SELECT lower({Sql.Literal(largest.Root)})
                 UNION
                 SELECT l.child FROM below JOIN bench_links l ON l.base = below.node)
             SELECT count(*) - 1 FROM below
@@ -171,7 +156,6 @@ public static class BenchGraphCommand
         return samples[samples.Count / 2];
     }
 
-    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 
     private static string Seconds(TimeSpan t) => $"{t.TotalSeconds:0.00} s";
 

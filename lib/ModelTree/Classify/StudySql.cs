@@ -1,3 +1,4 @@
+using ModelTree.Data;
 using ModelTree.Study;
 
 namespace ModelTree.Classify;
@@ -11,11 +12,11 @@ public static class StudySql
 {
     /// <summary><c>(list_contains(tags, 'a') OR list_contains(tags, 'b') ...)</c>, false when tags is NULL.</summary>
     public static string AnyTag(IEnumerable<string> tags, string column = "tags") =>
-        $"coalesce({string.Join(" OR ", tags.Select(t => $"list_contains({column}, {Quote(t)})"))}, false)";
+        $"coalesce({string.Join(" OR ", tags.Select(t => $"list_contains({column}, {Sql.Literal(t)})"))}, false)";
 
     /// <summary>True when a file of <c>siblings</c> matches any pattern (<c>lower(rfilename) LIKE p</c>), false when there are no files.</summary>
     public static string AnyFile(IEnumerable<string> patterns, string column = "siblings") =>
-        $"coalesce(len(list_filter({column}, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Quote(p)}"))})) > 0, false)";
+        $"coalesce(len(list_filter({column}, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
 
     /// <summary>True when a file is full weights but not an adapter file (see <see cref="FileClassifier.IsStandaloneWeightFile"/>).</summary>
     public static string AnyStandaloneWeightFile(string column = "siblings") =>
@@ -69,7 +70,7 @@ public static class StudySql
           len(card_bases) > 0 AS card_names_base,
           json_extract_string(card, '$.library_name') AS card_library,
           json_extract_string(card, '$.base_model_relation') AS card_relation,
-          coalesce(lower(coalesce(library_name, json_extract_string(card, '$.library_name'))) = {Quote(Vocabulary.PeftLibrary)}, false) AS is_peft,
+          coalesce(lower(coalesce(library_name, json_extract_string(card, '$.library_name'))) = {Sql.Literal(Vocabulary.PeftLibrary)}, false) AS is_peft,
           {AdapterTag} AS has_adapter_tag,
           {QuantTag} AS has_quant_tag,
           {AnyTag(Vocabulary.OtherQuantTags)} AS has_other_quant_tag,
@@ -112,13 +113,11 @@ public static class StudySql
     /// </summary>
     public static string Examples(string relation, int limit = 10) => $"""
         SELECT id, downloads, relation, bases, card_bases, library_name, card_library, tags, files
-        FROM model_facts WHERE relation = {Quote(relation)}
+        FROM model_facts WHERE relation = {Sql.Literal(relation)}
         ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}
         """;
 
-    /// <summary>A SQL string literal.</summary>
-    public static string Quote(string text) => $"'{text.Replace("'", "''")}'";
 
     private static string Or(IEnumerable<string> patterns) =>
-        string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Quote(p)}"));
+        string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"));
 }

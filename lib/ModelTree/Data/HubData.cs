@@ -135,7 +135,7 @@ public sealed class HubData : IDisposable
 
     private static SchemaReport DefineFromParquet(DuckDBConnection connection, string source)
     {
-        var literal = Literal(source);
+        var literal = Sql.Literal(source);
         var found = new Dictionary<string, string>();
         try
         {
@@ -163,7 +163,7 @@ public sealed class HubData : IDisposable
     private static SchemaReport DefineFromJsonLines(DuckDBConnection connection, string source)
     {
         var file = Path.GetFileName(source);
-        var literal = Literal(source);
+        var literal = Sql.Literal(source);
         var found = new Dictionary<string, string>();
         try
         {
@@ -190,7 +190,7 @@ public sealed class HubData : IDisposable
         }
 
         var report = Check(source, found, out var select);
-        var columns = string.Join(", ", typed.Select(c => $"{SchemaAdapter.Quote(c.Name)}: '{JsonReadType(c.Name, c.Type)}'"));
+        var columns = string.Join(", ", typed.Select(c => $"{Sql.Identifier(c.Name)}: '{JsonReadType(c.Name, c.Type)}'"));
         var converted = string.Join(", ", typed.Select(c => JsonConvert(c.Name, c.Type)));
         DropModels(connection);
         try
@@ -216,7 +216,7 @@ public sealed class HubData : IDisposable
 
     private static string JsonConvert(string name, string type)
     {
-        var quoted = SchemaAdapter.Quote(name);
+        var quoted = Sql.Identifier(name);
         return name switch
         {
             "cardData" => $"{quoted}::VARCHAR AS {quoted}",
@@ -271,7 +271,7 @@ public sealed class HubData : IDisposable
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT count(*) FROM parquet_kv_metadata({Literal(source)}) WHERE key::VARCHAR = 'modeltree_synthetic' AND value::VARCHAR = 'true'";
+            $"SELECT count(*) FROM parquet_kv_metadata({Sql.Literal(source)}) WHERE key::VARCHAR = 'modeltree_synthetic' AND value::VARCHAR = 'true'";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
@@ -296,7 +296,6 @@ public sealed class HubData : IDisposable
         command.ExecuteNonQuery();
     }
 
-    internal static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

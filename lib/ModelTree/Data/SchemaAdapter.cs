@@ -24,7 +24,7 @@ internal static class SchemaAdapter
         var problems = new List<SchemaProblem>();
         foreach (var (name, type) in HubSchema.Columns)
         {
-            var quoted = Quote(name);
+            var quoted = Sql.Identifier(name);
             if (!found.TryGetValue(name, out var actual))
             {
                 var severity = Required.Contains(name) ? Severity.Error : Severity.Warning;
@@ -65,7 +65,7 @@ internal static class SchemaAdapter
 
         foreach (var extra in found.Keys.Where(k => HubSchema.Columns.All(c => c.Name != k)))
         {
-            select.Add(Quote(extra));
+            select.Add(Sql.Identifier(extra));
         }
 
         problems.Sort((a, b) => b.Severity.CompareTo(a.Severity));
@@ -90,5 +90,4 @@ internal static class SchemaAdapter
     private static bool IsScalar(string type) =>
         Scalars.Contains(type) || type.StartsWith("DECIMAL", StringComparison.Ordinal);
 
-    internal static string Quote(string name) => $"\"{name.Replace("\"", "\"\"")}\"";
 }

@@ -37,7 +37,7 @@ public static class ModelReader
 
     /// <summary>One model by id, or null when the data has no such model.</summary>
     public static ModelRecord? Find(this HubData hub, string id) =>
-        hub.Read($"id = {HubData.Literal(id)}").FirstOrDefault();
+        hub.Read($"id = {Sql.Literal(id)}").FirstOrDefault();
 
     private static List<string> Strings(object value) =>
         value is IEnumerable list and not string ? list.OfType<string>().ToList() : [];

@@ -148,7 +148,7 @@ public static class RuleRunner
         var name = id.Contains('/') ? id[(id.LastIndexOf('/') + 1)..] : id;
         var similar = new List<string>();
         using (var reader = hub.Reader(
-            $"SELECT id FROM models WHERE id ILIKE {RuleSql.Literal("%" + name.Replace("%", "").Replace("_", "\\_") + "%")} ESCAPE '\\' ORDER BY id LIMIT 3"))
+            $"SELECT id FROM models WHERE id ILIKE {Sql.Literal("%" + name.Replace("%", "").Replace("_", "\\_") + "%")} ESCAPE '\\' ORDER BY id LIMIT 3"))
         {
             while (reader.Read())
             {

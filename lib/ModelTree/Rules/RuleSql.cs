@@ -1,4 +1,5 @@
 using System.Text;
+using ModelTree.Data;
 using ModelTree.Records;
 
 namespace ModelTree.Rules;
@@ -32,11 +33,11 @@ public static class RuleSql
         var compiled = rules.Rules.Select(r => new CompiledRule(
             r,
             r.Yields == Rule.DeclaredRelation ? $"({Condition(r.When)} AND {Declared} IS NOT NULL)" : Condition(r.When),
-            r.Yields == Rule.DeclaredRelation ? Declared : Literal(r.Yields),
+            r.Yields == Rule.DeclaredRelation ? Declared : Sql.Literal(r.Yields),
             RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
 
         var label = new StringBuilder($"CASE WHEN NOT {gate} THEN NULL");
-        var firing = new StringBuilder($"CASE WHEN NOT {gate} THEN {Literal(RuleEvaluator.NoBase)}");
+        var firing = new StringBuilder($"CASE WHEN NOT {gate} THEN {Sql.Literal(RuleEvaluator.NoBase)}");
         foreach (var level in compiled.GroupBy(c => c.Level).OrderBy(g => g.Key))
         {
             var members = level.ToList();
@@ -48,15 +49,15 @@ public static class RuleSql
             else
             {
                 var yielded = $"list_distinct([{string.Join(", ", members.Select(m => $"CASE WHEN {m.Match} THEN {m.Relation} END"))}])";
-                label.Append($" WHEN len({yielded}) >= 2 THEN {Literal(Labels.Ambiguous)} WHEN len({yielded}) = 1 THEN {yielded}[1]");
+                label.Append($" WHEN len({yielded}) >= 2 THEN {Sql.Literal(Labels.Ambiguous)} WHEN len({yielded}) = 1 THEN {yielded}[1]");
             }
             foreach (var member in members)
             {
-                firing.Append($" WHEN {member.Match} THEN {Literal(member.Rule.Name)}");
+                firing.Append($" WHEN {member.Match} THEN {Sql.Literal(member.Rule.Name)}");
             }
         }
-        label.Append($" ELSE {(rules.Otherwise is null ? "NULL" : Literal(rules.Otherwise))} END");
-        firing.Append($" ELSE {Literal(RuleEvaluator.Otherwise)} END");
+        label.Append($" ELSE {(rules.Otherwise is null ? "NULL" : Sql.Literal(rules.Otherwise))} END");
+        firing.Append($" ELSE {Sql.Literal(RuleEvaluator.Otherwise)} END");
 
         var all = compiled.Count == 0
             ? "[]::VARCHAR[]"
@@ -64,7 +65,7 @@ public static class RuleSql
         var contested = compiled.Count == 0 ? "false" : $"({gate} AND len(list_distinct({all})) >= 2)";
         var matched = compiled.Count == 0
             ? "[]::VARCHAR[]"
-            : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Literal(c.Rule.Name)} END"))}], x -> x IS NOT NULL)";
+            : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Sql.Literal(c.Rule.Name)} END"))}], x -> x IS NOT NULL)";
 
         return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate);
     }
@@ -76,7 +77,7 @@ public static class RuleSql
         AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(Condition)) + ")",
         NotCondition not => $"(NOT {Condition(not.Condition)})",
         // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
-        TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Literal(t)})")) + ", false)",
+        TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Sql.Literal(t)})")) + ", false)",
         FileCondition files => Files(files.Patterns),
         CardCondition { EqualTo: null } card => CardHas(card.Field),
         CardCondition card => CardEquals(card.Field, RuleEvaluator.Normalize(card.EqualTo!)),
@@ -99,10 +100,10 @@ public static class RuleSql
         // A pattern of only % would also match the empty text of a list without names: keep those per file.
         if (patterns.All(IsSimple) || patterns.Any(p => p.Trim('%').Length == 0))
         {
-            return $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Literal(p)}"))})) > 0, false)";
+            return $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
         }
         var regex = "(?m)^(?:" + string.Join("|", patterns.Select(ToRegex)) + ")$";
-        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, s -> s.rfilename), chr(10))), {Literal(regex)}), false)";
+        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, s -> s.rfilename), chr(10))), {Sql.Literal(regex)}), false)";
     }
 
     private static bool IsSimple(string pattern)
@@ -129,23 +130,20 @@ public static class RuleSql
 
     // json_extract gives the value as minified JSON text: one parse, and empty values have one spelling each.
     private static string CardHas(string field) =>
-        $"coalesce(CASE WHEN json_valid({Card}) THEN json_extract({Card}, {Literal($"$.\"{field}\"")})::VARCHAR NOT IN ('null', '\"\"', '[]') END, false)";
+        $"coalesce(CASE WHEN json_valid({Card}) THEN json_extract({Card}, {Sql.Literal($"$.\"{field}\"")})::VARCHAR NOT IN ('null', '\"\"', '[]') END, false)";
 
     private static string CardEquals(string field, string value)
     {
-        var path = Literal($"$.\"{field}\"");
-        var items = Literal($"$.\"{field}\"[*]");
+        var path = Sql.Literal($"$.\"{field}\"");
+        var items = Sql.Literal($"$.\"{field}\"[*]");
         return $"coalesce(CASE WHEN json_valid({Card}) THEN CASE json_type({Card}, {path}) " +
-               $"WHEN 'VARCHAR' THEN lower(trim(json_extract_string({Card}, {path}))) = {Literal(value)} " +
+               $"WHEN 'VARCHAR' THEN lower(trim(json_extract_string({Card}, {path}))) = {Sql.Literal(value)} " +
                $"WHEN 'ARRAY' THEN list_contains(list_transform(list_filter(json_extract({Card}, {items}), x -> json_type(x) = 'VARCHAR'), " +
-               $"x -> lower(trim(json_extract_string(x, '$')))), {Literal(value)}) " +
+               $"x -> lower(trim(json_extract_string(x, '$')))), {Sql.Literal(value)}) " +
                "ELSE false END END, false)";
     }
 
-    /// <summary>A SQL string literal.</summary>
-    public static string Literal(string text) => $"'{text.Replace("'", "''")}'";
-
-    private static string List(IEnumerable<string> items) => string.Join(", ", items.Select(Literal));
+    private static string List(IEnumerable<string> items) => string.Join(", ", items.Select(Sql.Literal));
 
     private sealed record CompiledRule(Rule Rule, string Match, string Relation, int Level);
 }
