@@ -29,10 +29,7 @@ public static class FileClassifier
     /// A LoRA file: an adapter file (what PEFT writes), or weights named for LoRA (<c>*lora*.safetensors</c>,
     /// <c>*lora*.bin</c>, as diffusers LoRAs are often named).
     /// </summary>
-    public static bool IsLoraFile(string? name) => IsAdapterFile(name) || MatchesAny(name, LoraWeightPatterns);
-
-    /// <summary>SQL LIKE patterns (on the lower-cased file name) for weights named for LoRA.</summary>
-    public static IReadOnlyList<string> LoraWeightPatterns { get; } = ["%lora%.safetensors", "%lora%.bin"];
+    public static bool IsLoraFile(string? name) => IsAdapterFile(name) || MatchesAny(name, Vocabulary.LoraWeightPatterns);
 
     /// <summary>True when any file is full weights in the study's sense (adapter weights included, as its SQL does).</summary>
     public static bool HasFullWeights(IEnumerable<string?>? files) => Any(files, IsFullWeightFile);

@@ -78,7 +78,7 @@ public static class StudySql
           {AnyStandaloneWeightFile()} AS has_standalone_weights,
           {AnyFile(Vocabulary.AdapterFilePatterns)} AS has_adapter_files,
           {AnyFile([Vocabulary.GgufFilePattern])} AS has_gguf,
-          {AnyFile([.. Vocabulary.AdapterFilePatterns, .. FileClassifier.LoraWeightPatterns])} AS has_lora_files,
+          {AnyFile([.. Vocabulary.AdapterFilePatterns, .. Vocabulary.LoraWeightPatterns])} AS has_lora_files,
           {Ambiguous} AS is_ambiguous,
           coalesce(len(siblings), 0) AS n_files
         FROM c

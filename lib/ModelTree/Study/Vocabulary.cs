@@ -30,6 +30,9 @@ public static class Vocabulary
     /// <summary>SQL LIKE patterns (on the lower-cased file name) for adapter files (study VI).</summary>
     public static IReadOnlyList<string> AdapterFilePatterns { get; } = ["%adapter_model%", "%adapter_config%"];
 
+    /// <summary>SQL LIKE patterns (on the lower-cased file name) for weights named for LoRA, as diffusers LoRAs often are.</summary>
+    public static IReadOnlyList<string> LoraWeightPatterns { get; } = ["%lora%.safetensors", "%lora%.bin"];
+
     /// <summary>SQL LIKE pattern for GGUF files.</summary>
     public const string GgufFilePattern = "%.gguf";
 
