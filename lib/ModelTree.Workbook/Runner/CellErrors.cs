@@ -8,24 +8,26 @@ namespace ModelTree.Workbook.Runner;
 internal static class CellErrors
 {
     /// <summary>
-    /// The error's name and message: a workbook error (<see cref="ModelTreeException"/>) by its message alone, any
-    /// other exception by its type, message and the line of the cell it left, and compile or directive errors as the
-    /// kernel reported them (line and column, code, message).
+    /// The error output's name and value (nbformat's <c>ename</c> and <c>evalue</c>), and a summary for the run's
+    /// report: a workbook error (<see cref="ModelTreeException"/>) by its message alone, any other exception by its
+    /// type and message (and the cell's line when the stack knows it), compile and directive errors as the kernel
+    /// reported them (line and column within the cell's code, code, message).
     /// </summary>
-    public static (string Name, string Message) Describe(CommandFailed failed)
+    public static (string Name, string Value, string Summary) Describe(CommandFailed failed)
     {
         if (failed.Exception is not { } thrown || thrown.GetType().Name == "CodeSubmissionCompilationErrorException")
         {
-            return ("Error", failed.Message.Trim());
+            var message = failed.Message.Trim();
+            return ("Error", message, message);
         }
         var e = Unwrap(thrown);
         if (e is ModelTreeException)
         {
-            return (nameof(ModelTreeException), e.Message);
+            return (nameof(ModelTreeException), e.Message, e.Message);
         }
         var line = CellLine(e);
         var where = line is null ? "" : $" (at line {line})";
-        return (e.GetType().FullName ?? e.GetType().Name, $"{e.GetType().Name}{where}: {e.Message}");
+        return (e.GetType().FullName ?? e.GetType().Name, e.Message, $"{e.GetType().Name}{where}: {e.Message}");
     }
 
     private static Exception Unwrap(Exception e)

@@ -49,8 +49,8 @@ public static class CellOutputs
                     outputs.Add(new ErrorOutput("Error", error.Message, Lines(error.Message)));
                     break;
                 case CommandFailed failed when failed.Command == submission:
-                    var (name, message) = CellErrors.Describe(failed);
-                    outputs.Add(new ErrorOutput(name, message, Lines(failed.Message)));
+                    var (name, value, _) = CellErrors.Describe(failed);
+                    outputs.Add(new ErrorOutput(name, value, name == nameof(ModelTreeException) ? [value] : Lines(failed.Message)));
                     break;
             }
         }
@@ -72,6 +72,10 @@ public static class CellOutputs
 
     private static void Append(List<CellOutput> outputs, string stream, string text)
     {
+        if (text.Length == 0)
+        {
+            return;
+        }
         if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
         {
             outputs[^1] = last with { Text = last.Text + text };

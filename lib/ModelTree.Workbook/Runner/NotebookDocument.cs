@@ -72,7 +72,7 @@ public sealed class NotebookDocument
             {
                 throw new ModelTreeException($"Notebook '{name}' is nbformat {format}; the workbook reads nbformat 4.");
             }
-            document = Notebook.Parse(json, KernelInfos());
+            document = Notebook.Parse(json, KernelInfos(root));
         }
         catch (JsonException e)
         {
@@ -90,11 +90,27 @@ public sealed class NotebookDocument
         return new NotebookDocument(System.IO.Path.GetFullPath(path), root, defaultKernel, cells);
     }
 
-    // The kernels every workbook kernel has; a notebook's own list (its SQL kernels) is read from its metadata.
-    private static KernelInfoCollection KernelInfos() =>
-    [
-        new KernelInfo(Engine.WorkbookKernel.CSharp, "C#", ["c#", "C#"]),
-    ];
+    // The kernels a cell may name, as the extension knows them: the workbook kernel's own (csharp) and those the
+    // notebook declares in its metadata (its SQL kernels), so that a first-line #!hub routes to hub.
+    private static KernelInfoCollection KernelInfos(JsonObject root)
+    {
+        var kernels = new KernelInfoCollection { new KernelInfo(Engine.WorkbookKernel.CSharp, "C#", ["c#", "C#"]) };
+        var info = root["metadata"]?["polyglot_notebook"]?["kernelInfo"];
+        foreach (var item in (info?["items"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (item["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String && !kernels.Contains(name.GetValue<string>()))
+            {
+                var aliases = (item["aliases"] as JsonArray ?? []).OfType<JsonValue>()
+                    .Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>()).ToArray();
+                kernels.Add(new KernelInfo(name.GetValue<string>(), item["languageName"]?.ToString(), aliases));
+            }
+        }
+        if (info?["defaultKernelName"] is JsonValue defaultName && defaultName.GetValueKind() == JsonValueKind.String)
+        {
+            kernels.DefaultKernelName = defaultName.GetValue<string>();
+        }
+        return kernels;
+    }
 
     private static NotebookCell ToCell(int number, InteractiveDocumentElement element, JsonObject json)
     {

@@ -55,6 +55,7 @@ public static class NotebookRunner
         {
             if (kernel is not null)
             {
+                KernelVariables.DisposeAll(kernel);
                 if (stuck)
                 {
                     _ = Task.Run(kernel.Dispose); // a runaway cell may never let go; do not wait for it
@@ -151,7 +152,7 @@ public static class NotebookRunner
 
     private static CellFailure Failed(NotebookDocument notebook, NotebookCell cell, CompositeKernel kernel, CommandFailed failed)
     {
-        var (_, message) = CellErrors.Describe(failed);
+        var (_, _, message) = CellErrors.Describe(failed);
         if (kernel.FindKernelByName(cell.Kernel) is null)
         {
             message = $"the cell's kernel '{cell.Kernel}' does not exist (yet): connect it in an earlier cell with " +
