@@ -65,7 +65,11 @@ internal static class PackageExtensions
         foreach (var file in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
         {
             var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
-            var types = assembly.ExportedTypes.Where(t => typeof(IKernelExtension).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false });
+            var types = assembly.ExportedTypes.Where(t => typeof(IKernelExtension).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false }).ToList();
+            if (types.Count > 0)
+            {
+                KernelInvocationContextExtensions.Display(context, $"Loading extensions from `{assembly.Location}`", "text/plain"); // as .NET Interactive announces them
+            }
             foreach (var type in types)
             {
                 try
