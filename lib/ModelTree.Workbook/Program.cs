@@ -14,6 +14,7 @@ var root = new RootCommand(
     TreeCommand.Create(),
     FamiliesCommand.Create(),
     BenchCommand.Create(),
+    KernelCommand.Create(),
 };
 
 return await CommandLine.InvokeAsync(root, args);

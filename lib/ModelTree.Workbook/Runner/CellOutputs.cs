@@ -1,91 +1,90 @@
-using System.Text;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>
-/// Collects a cell's outputs in the order they happen: console text accumulates into one stream
-/// output until something is displayed, as in Polyglot.
+/// Turns the kernel events of one submission into the cell's outputs, as the VS Code extension does: displayed
+/// and returned values become display outputs (an update replaces the value it names), console text becomes
+/// stream outputs (consecutive writes joined), and a failure becomes the error output.
 /// </summary>
-public sealed class CellOutputs
+public static class CellOutputs
 {
-    private readonly List<CellOutput> outputs = [];
-    private readonly object gate = new();
-    private string? streamName;
-    private readonly StringBuilder stream = new();
-
-    /// <summary>The outputs so far (pending console text included).</summary>
-    public IReadOnlyList<CellOutput> ToList()
+    /// <summary>The outputs of <paramref name="submission"/>, given every event the kernel published while it ran.</summary>
+    public static List<CellOutput> From(KernelCommand submission, IEnumerable<KernelEvent> events)
     {
-        lock (gate)
+        var outputs = new List<CellOutput>();
+        foreach (var e in events)
         {
-            FlushStream();
-            return outputs.ToList();
+            switch (e)
+            {
+                case DisplayedValueUpdated updated:
+                    var index = outputs.FindIndex(o => o is DisplayOutput { ValueId: { } id } && id == updated.ValueId);
+                    var data = Data(updated.FormattedValues);
+                    if (index >= 0)
+                    {
+                        outputs[index] = ((DisplayOutput)outputs[index]) with { Data = data };
+                    }
+                    else
+                    {
+                        outputs.Add(new DisplayOutput(data, ValueId: updated.ValueId));
+                    }
+                    break;
+                case ReturnValueProduced { Value: DisplayedValue }:
+                    break; // display() returns the value it showed; it is shown once
+                case ReturnValueProduced returned:
+                    outputs.Add(new DisplayOutput(Data(returned.FormattedValues), IsResult: true, returned.ValueId));
+                    break;
+                case DisplayedValueProduced displayed:
+                    outputs.Add(new DisplayOutput(Data(displayed.FormattedValues), ValueId: displayed.ValueId));
+                    break;
+                case StandardOutputValueProduced stdout:
+                    Append(outputs, "stdout", Text(stdout.FormattedValues));
+                    break;
+                case StandardErrorValueProduced stderr:
+                    Append(outputs, "stderr", Text(stderr.FormattedValues));
+                    break;
+                case ErrorProduced error when error.Command != submission:
+                    outputs.Add(new ErrorOutput("Error", error.Message, Lines(error.Message)));
+                    break;
+                case CommandFailed failed when failed.Command == submission:
+                    var (name, value, _) = CellErrors.Describe(failed);
+                    outputs.Add(new ErrorOutput(name, value, name == nameof(ModelTreeException) ? [value] : Lines(failed.Message)));
+                    break;
+            }
         }
+        return outputs;
     }
 
-    /// <summary>Adds console text to the stream named <paramref name="name"/> (stdout or stderr).</summary>
-    public void Write(string name, string text)
+    private static Dictionary<string, string> Data(IEnumerable<FormattedValue> values)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            data[value.MimeType] = value.Value;
+        }
+        return data;
+    }
+
+    private static string Text(IEnumerable<FormattedValue> values) =>
+        values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType)?.Value ?? values.FirstOrDefault()?.Value ?? "";
+
+    private static void Append(List<CellOutput> outputs, string stream, string text)
     {
         if (text.Length == 0)
         {
             return;
         }
-        lock (gate)
+        if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
         {
-            if (streamName != name)
-            {
-                FlushStream();
-                streamName = name;
-            }
-            stream.Append(text);
+            outputs[^1] = last with { Text = last.Text + text };
+        }
+        else
+        {
+            outputs.Add(new StreamOutput(stream, text));
         }
     }
 
-    /// <summary>Adds an output.</summary>
-    public void Add(CellOutput output)
-    {
-        lock (gate)
-        {
-            FlushStream();
-            outputs.Add(output);
-        }
-    }
-
-    /// <summary>Displays a value the way Polyglot does: text/html from the formatter (except for strings) and text/plain.</summary>
-    public void Display(object? value, bool isResult = false, IReadOnlyList<string>? mimeTypes = null) =>
-        Add(Format(value, isResult, mimeTypes));
-
-    /// <summary>
-    /// The display output for a value: the given MIME types, or text/html (except for strings) and
-    /// text/plain, each from the formatters registered with Microsoft.DotNet.Interactive.Formatting.
-    /// </summary>
-    public static DisplayOutput Format(object? value, bool isResult = false, IReadOnlyList<string>? mimeTypes = null)
-    {
-        var data = new Dictionary<string, string>();
-        if (mimeTypes is { Count: > 0 })
-        {
-            foreach (var mime in mimeTypes)
-            {
-                data[mime] = value.ToDisplayString(mime);
-            }
-            return new DisplayOutput(data, isResult);
-        }
-        if (value is not string)
-        {
-            data["text/html"] = value.ToDisplayString("text/html");
-        }
-        data["text/plain"] = value is Microsoft.AspNetCore.Html.IHtmlContent html ? html.ToString() ?? "" : value.ToDisplayString("text/plain");
-        return new DisplayOutput(data, isResult);
-    }
-
-    private void FlushStream()
-    {
-        if (streamName is not null && stream.Length > 0)
-        {
-            outputs.Add(new StreamOutput(streamName, stream.ToString()));
-        }
-        stream.Clear();
-        streamName = null;
-    }
+    private static List<string> Lines(string text) => text.Replace("\r\n", "\n").Split('\n').ToList();
 }

@@ -1,8 +1,14 @@
 namespace ModelTree.Workbook.Runner;
 
-/// <summary>A cell after the run: its outputs, and its execution count if it ran.</summary>
+/// <summary>A cell after the run: its outputs, its execution count if it ran, and when it started and ended.</summary>
 public sealed record CellRun(NotebookCell Cell, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount, TimeSpan Elapsed)
 {
+    /// <summary>When the kernel received the cell (UTC), if it ran.</summary>
+    public DateTimeOffset? Started { get; init; }
+
+    /// <summary>When the kernel answered (UTC), if it ran.</summary>
+    public DateTimeOffset? Ended { get; init; }
+
     /// <summary>Whether the cell was executed (markdown, and cells after a failure, are not).</summary>
     public bool Executed => ExecutionCount is not null;
 

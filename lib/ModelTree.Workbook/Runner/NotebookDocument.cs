@@ -1,24 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>
-/// A Polyglot notebook (nbformat 4) read from disk: its cells with their kernels, and the JSON it came
-/// from so that writing it back keeps every piece of metadata the runner does not know about.
+/// A Polyglot notebook read from disk with the real .NET Interactive Documents parser (the one the VS Code
+/// extension's kernel uses), so each cell's kernel is the one Polyglot would send it to. The JSON it came from
+/// is kept so that writing it back preserves every piece of metadata.
 /// </summary>
 public sealed class NotebookDocument
 {
-    /// <summary>The C# kernel's name in Polyglot notebooks.</summary>
-    public const string CSharpKernel = "csharp";
-
-    private NotebookDocument(string path, JsonObject json, string defaultKernel,
-        IReadOnlyDictionary<string, string> kernelNames, IReadOnlyList<NotebookCell> cells)
+    private NotebookDocument(string path, JsonObject json, string defaultKernel, IReadOnlyList<NotebookCell> cells)
     {
         Path = path;
         Json = json;
         DefaultKernel = defaultKernel;
-        KernelNames = kernelNames;
         Cells = cells;
     }
 
@@ -36,9 +34,6 @@ public sealed class NotebookDocument
 
     /// <summary><c>polyglot_notebook.kernelInfo.defaultKernelName</c>, or <c>csharp</c>.</summary>
     public string DefaultKernel { get; }
-
-    /// <summary>Every kernel name and alias the notebook declares, mapped to the kernel's name.</summary>
-    public IReadOnlyDictionary<string, string> KernelNames { get; }
 
     /// <summary>The cells in order.</summary>
     public IReadOnlyList<NotebookCell> Cells { get; }
@@ -69,92 +64,72 @@ public sealed class NotebookDocument
     {
         var name = System.IO.Path.GetFileName(path);
         JsonObject root;
+        InteractiveDocument document;
         try
         {
-            root = JsonNode.Parse(json) as JsonObject
-                ?? throw new ModelTreeException($"Notebook '{name}' is not a JSON object.");
+            root = JsonNode.Parse(json) as JsonObject ?? throw new ModelTreeException($"Notebook '{name}' is not a JSON object.");
+            if (root["nbformat"] is JsonValue format && format.GetValueKind() == JsonValueKind.Number && format.GetValue<int>() != 4)
+            {
+                throw new ModelTreeException($"Notebook '{name}' is nbformat {format}; the workbook reads nbformat 4.");
+            }
+            document = Notebook.Parse(json, KernelInfos(root));
         }
         catch (JsonException e)
         {
-            throw new ModelTreeException($"Notebook '{name}' is not valid JSON: {e.Message}", e);
-        }
-        if (root["nbformat"]?.GetValueKind() == JsonValueKind.Number && root["nbformat"]!.GetValue<int>() != 4)
-        {
-            throw new ModelTreeException($"Notebook '{name}' is nbformat {root["nbformat"]}; the runner reads nbformat 4.");
+            throw new ModelTreeException($"Notebook '{name}' is not a valid .ipynb notebook: {e.Message}", e);
         }
 
-        var kernelInfo = root["metadata"]?["polyglot_notebook"]?["kernelInfo"];
-        var defaultKernel = Text(kernelInfo?["defaultKernelName"]) ?? CSharpKernel;
-        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        var jsonCells = root["cells"] as JsonArray ?? [];
+        if (jsonCells.Count != document.Elements.Count)
         {
-            [CSharpKernel] = CSharpKernel,
-            ["c#"] = CSharpKernel,
-            ["C#"] = CSharpKernel,
+            throw new ModelTreeException($"Notebook '{name}': {jsonCells.Count} cells in the file but {document.Elements.Count} parsed; is a cell not a JSON object?");
+        }
+        var cells = document.Elements.Select((element, i) => ToCell(i + 1, element, jsonCells[i] as JsonObject
+            ?? throw new ModelTreeException($"Notebook '{name}', cell {i + 1}: not a JSON object."))).ToList();
+        var defaultKernel = document.GetDefaultKernelName() ?? Engine.WorkbookKernel.CSharp;
+        return new NotebookDocument(System.IO.Path.GetFullPath(path), root, defaultKernel, cells);
+    }
+
+    // The kernels a cell may name, as the extension knows them: the workbook kernel's own (csharp) and those the
+    // notebook declares in its metadata (its SQL kernels), so that a first-line #!hub routes to hub.
+    private static KernelInfoCollection KernelInfos(JsonObject root)
+    {
+        var kernels = new KernelInfoCollection { new KernelInfo(Engine.WorkbookKernel.CSharp, "C#", ["c#", "C#"]) };
+        var info = root["metadata"]?["polyglot_notebook"]?["kernelInfo"];
+        foreach (var item in (info?["items"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (item["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String && !kernels.Contains(name.GetValue<string>()))
+            {
+                var aliases = (item["aliases"] as JsonArray ?? []).OfType<JsonValue>()
+                    .Where(a => a.GetValueKind() == JsonValueKind.String).Select(a => a.GetValue<string>()).ToArray();
+                kernels.Add(new KernelInfo(name.GetValue<string>(), item["languageName"]?.ToString(), aliases));
+            }
+        }
+        if (info?["defaultKernelName"] is JsonValue defaultName && defaultName.GetValueKind() == JsonValueKind.String)
+        {
+            kernels.DefaultKernelName = defaultName.GetValue<string>();
+        }
+        return kernels;
+    }
+
+    private static NotebookCell ToCell(int number, InteractiveDocumentElement element, JsonObject json)
+    {
+        var type = json["cell_type"]?.GetValue<string>();
+        var kind = type switch
+        {
+            "markdown" => CellKind.Markdown,
+            "code" => CellKind.Code,
+            _ => CellKind.Raw,
         };
-        if (kernelInfo?["items"] is JsonArray items)
-        {
-            foreach (var item in items.OfType<JsonObject>())
-            {
-                if (Text(item["name"]) is not { } kernel)
-                {
-                    continue;
-                }
-                names.TryAdd(kernel, kernel);
-                if (item["aliases"] is JsonArray aliases)
-                {
-                    foreach (var alias in aliases.Select(Text).OfType<string>())
-                    {
-                        names.TryAdd(alias, kernel);
-                    }
-                }
-            }
-        }
-        defaultKernel = names.GetValueOrDefault(defaultKernel, defaultKernel);
-
-        var cells = new List<NotebookCell>();
-        if (root["cells"] is JsonArray cellArray)
-        {
-            foreach (var node in cellArray)
-            {
-                if (node is not JsonObject cell)
-                {
-                    throw new ModelTreeException($"Notebook '{name}', cell {cells.Count + 1}: not a JSON object.");
-                }
-                cells.Add(ReadCell(cells.Count + 1, cell, defaultKernel, names));
-            }
-        }
-        return new NotebookDocument(System.IO.Path.GetFullPath(path), root, defaultKernel, names, cells);
+        var source = element.Contents.Replace("\r\n", "\n");
+        return new NotebookCell(number, kind, element.KernelName ?? Engine.WorkbookKernel.CSharp, source, json);
     }
 
     /// <summary>An nbformat multi-line string (a string or an array of strings) as one string.</summary>
     public static string MultilineText(JsonNode? node) => node switch
     {
         null => "",
-        JsonArray lines => string.Concat(lines.Select(l => Text(l) ?? "")),
-        _ => Text(node) ?? "",
+        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        _ => node.GetValue<string>(),
     };
-
-    private static NotebookCell ReadCell(int number, JsonObject cell, string defaultKernel, Dictionary<string, string> names)
-    {
-        var kind = Text(cell["cell_type"]) switch
-        {
-            "markdown" => CellKind.Markdown,
-            "code" => CellKind.Code,
-            _ => CellKind.Raw,
-        };
-        var source = MultilineText(cell["source"]).Replace("\r\n", "\n");
-        var kernel = Text(cell["metadata"]?["polyglot_notebook"]?["kernelName"])
-            ?? Text(cell["metadata"]?["dotnet_interactive"]?["language"])
-            ?? defaultKernel;
-        var firstLine = source.Split('\n')[0].Trim();
-        if (firstLine.StartsWith("#!", StringComparison.Ordinal) && names.ContainsKey(firstLine[2..]))
-        {
-            kernel = firstLine[2..];
-        }
-        kernel = names.GetValueOrDefault(kernel, kernel);
-        return new NotebookCell(number, kind, kernel, source, cell);
-    }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -1,15 +1,15 @@
 using System.Diagnostics;
-using System.Reflection;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Scripting;
-using ModelTree.Display;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+using ModelTree.Workbook.Engine;
 
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>
-/// Runs a Polyglot notebook top to bottom, headless: C# cells on one Roslyn script state, SQL cells on
-/// the DuckDB connections its <c>#!connect</c> lines open, markdown passed through. The first failing
-/// cell gets the error as its output and stops the notebook.
+/// Runs a notebook top to bottom in the workbook kernel, in this process, exactly as the VS Code extension
+/// drives it: each code cell is one <see cref="SubmitCode"/> addressed to the cell's kernel, and the events the
+/// kernel publishes become the cell's outputs. The first failing cell stops the notebook.
 /// </summary>
 public static class NotebookRunner
 {
@@ -20,10 +20,10 @@ public static class NotebookRunner
         RunAsync(NotebookDocument.Load(notebookPath), options, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="notebook"/> with a fresh C# state and fresh SQL kernels. While it runs, the
-    /// current directory is the notebook's folder and MODELTREE_DATA / MODELTREE_OUT are set from
+    /// Runs <paramref name="notebook"/> in a new kernel. While it runs, the current directory is the notebook's
+    /// folder (as VS Code starts the kernel there) and MODELTREE_DATA / MODELTREE_OUT are set from
     /// <paramref name="options"/>; both are restored afterwards. Notebooks run one at a time per process
-    /// (the console and the environment are process-wide).
+    /// (the console, the formatters and the environment are process-wide).
     /// </summary>
     public static async Task<NotebookRun> RunAsync(NotebookDocument notebook, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,8 @@ public static class NotebookRunner
         var savedDirectory = Environment.CurrentDirectory;
         var savedData = Environment.GetEnvironmentVariable(WorkbookPaths.DataVariable);
         var savedOut = Environment.GetEnvironmentVariable(WorkbookPaths.OutputVariable);
+        CompositeKernel? kernel = null;
+        var stuck = false;
         try
         {
             if (options.DataPath is not null)
@@ -43,12 +45,26 @@ public static class NotebookRunner
                 Environment.SetEnvironmentVariable(WorkbookPaths.OutputVariable, Path.GetFullPath(options.OutputDir));
             }
             Environment.CurrentDirectory = notebook.Folder;
-            Formatters.Register();
-            using var session = new NotebookSession(notebook, options);
-            return await RunCellsAsync(notebook, session, options, cancellationToken);
+            DuckDbKernel.MaxRows = options.SqlMaxRows;
+            kernel = WorkbookKernel.Create();
+            var run = await RunCellsAsync(notebook, kernel, options, cancellationToken);
+            stuck = run.Failure?.Kind == FailureKind.TimedOut;
+            return run;
         }
         finally
         {
+            if (kernel is not null)
+            {
+                KernelVariables.DisposeAll(kernel);
+                if (stuck)
+                {
+                    _ = Task.Run(kernel.Dispose); // a runaway cell may never let go; do not wait for it
+                }
+                else
+                {
+                    kernel.Dispose();
+                }
+            }
             Environment.CurrentDirectory = savedDirectory;
             Environment.SetEnvironmentVariable(WorkbookPaths.DataVariable, savedData);
             Environment.SetEnvironmentVariable(WorkbookPaths.OutputVariable, savedOut);
@@ -56,12 +72,21 @@ public static class NotebookRunner
         }
     }
 
-    private static async Task<NotebookRun> RunCellsAsync(NotebookDocument notebook, NotebookSession session, RunOptions options, CancellationToken cancellationToken)
+    private static async Task<NotebookRun> RunCellsAsync(NotebookDocument notebook, CompositeKernel kernel, RunOptions options, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var runs = new List<CellRun>();
         CellFailure? failure = null;
         var executionCount = 0;
+        var events = new List<KernelEvent>();
+        using var subscription = kernel.KernelEvents.Subscribe(e =>
+        {
+            lock (events)
+            {
+                events.Add(e);
+            }
+        });
+
         foreach (var cell in notebook.Cells)
         {
             if (cell.Kind != CellKind.Code || failure is not null)
@@ -70,75 +95,72 @@ public static class NotebookRunner
                 continue;
             }
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: false));
+            lock (events)
+            {
+                events.Clear();
+            }
+            var started = DateTimeOffset.UtcNow;
             var watch = Stopwatch.StartNew();
-            var outputs = new CellOutputs();
-            try
+            var submission = new SubmitCode(cell.Source, cell.Kernel);
+            var outcome = await SubmitAsync(kernel, submission, options.CellTimeout, cancellationToken);
+            List<KernelEvent> seen;
+            lock (events)
             {
-                await session.RunCellAsync(cell, outputs, cancellationToken);
+                seen = [.. events];
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            var outputs = CellOutputs.From(submission, seen);
+            failure = outcome switch
             {
-                var (error, message) = Describe(e);
-                outputs.Add(error);
-                failure = new CellFailure(notebook.Name, cell.Number, cell.FirstLine, message);
+                Outcome.Succeeded => null,
+                Outcome.Failed => Failed(notebook, cell, kernel, seen.OfType<CommandFailed>().Last(f => f.Command == submission)),
+                Outcome.TimedOut => new CellFailure(notebook.Name, cell.Number, cell.FirstLine,
+                    $"timed out after {options.CellTimeout.TotalSeconds:0} s (raise it with --cell-timeout <seconds>)", FailureKind.TimedOut),
+                _ => new CellFailure(notebook.Name, cell.Number, cell.FirstLine, "cancelled (Ctrl-C); later cells did not run", FailureKind.Cancelled),
+            };
+            if (failure is not null && outcome != Outcome.Failed)
+            {
+                outputs.Add(new ErrorOutput(failure.Kind.ToString(), failure.Message, [failure.Message]));
             }
-            runs.Add(new CellRun(cell, outputs.ToList(), ++executionCount, watch.Elapsed));
+            runs.Add(new CellRun(cell, outputs, ++executionCount, watch.Elapsed) { Started = started, Ended = DateTimeOffset.UtcNow });
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: true, Failed: failure is not null));
         }
         return new NotebookRun(notebook, runs, failure, total.Elapsed);
     }
 
-    /// <summary>The error output for a cell and the one-line message for the run's report.</summary>
-    internal static (ErrorOutput Output, string Message) Describe(Exception exception)
+    private enum Outcome
     {
-        var e = Unwrap(exception);
-        switch (e)
-        {
-            case CompilationErrorException compile:
-                var errors = compile.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                var lines = errors.Select(d =>
-                {
-                    var position = d.Location.GetLineSpan().StartLinePosition;
-                    return $"({position.Line + 1},{position.Character + 1}): error {d.Id}: {d.GetMessage()}";
-                }).ToList();
-                var message = string.Join("\n", lines);
-                return (new ErrorOutput("Error", message, lines),
-                    "compile error " + string.Join("; ", errors.Select(d =>
-                        $"at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id}: {d.GetMessage()}")));
-            case ModelTreeException:
-                return (new ErrorOutput(e.GetType().Name, e.Message, [e.Message]), e.Message);
-            default:
-                var line = CellLine(e);
-                var where = line is null ? "" : $" (at line {line})";
-                return (new ErrorOutput(e.GetType().FullName ?? e.GetType().Name, e.Message, e.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList()),
-                    $"{e.GetType().Name}{where}: {e.Message}");
-        }
+        Succeeded,
+        Failed,
+        TimedOut,
+        Cancelled,
     }
 
-    private static Exception Unwrap(Exception e)
+    private static async Task<Outcome> SubmitAsync(CompositeKernel kernel, SubmitCode submission, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        while (true)
+        var send = kernel.SendAsync(submission, CancellationToken.None);
+        var stop = new TaskCompletionSource();
+        using var cancelled = cancellationToken.Register(() => stop.TrySetResult());
+        var finished = await Task.WhenAny(send, Task.Delay(timeout, CancellationToken.None), stop.Task);
+        if (finished == send)
         {
-            switch (e)
-            {
-                case TargetInvocationException { InnerException: { } inner }:
-                    e = inner;
-                    break;
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    e = aggregate.InnerExceptions[0];
-                    break;
-                default:
-                    return e;
-            }
+            var result = await send;
+            return result.Events.OfType<CommandFailed>().Any(f => f.Command == submission) ? Outcome.Failed : Outcome.Succeeded;
         }
+        _ = kernel.SendAsync(new Cancel()); // asks the running code to stop; code that never checks keeps running
+        return finished == stop.Task ? Outcome.Cancelled : Outcome.TimedOut;
     }
 
-    /// <summary>The line inside the cell where a thrown exception left the cell's own code, if known.</summary>
-    private static int? CellLine(Exception e)
+    private static CellFailure Failed(NotebookDocument notebook, NotebookCell cell, CompositeKernel kernel, CommandFailed failed)
     {
-        var frames = new StackTrace(e, fNeedFileInfo: true).GetFrames();
-        var frame = frames.FirstOrDefault(f => f.GetMethod()?.DeclaringType?.FullName?.StartsWith("Submission#", StringComparison.Ordinal) == true
-            && f.GetFileLineNumber() > 0);
-        return frame?.GetFileLineNumber();
+        var (_, _, message) = CellErrors.Describe(failed);
+        if (kernel.FindKernelByName(cell.Kernel) is null)
+        {
+            message = $"the cell's kernel '{cell.Kernel}' does not exist (yet): connect it in an earlier cell with " +
+                $"#!connect duckdb --kernel-name {cell.Kernel} --connection-string \"Data Source=<path>\". The kernel said: {message}";
+        }
+        return new CellFailure(notebook.Name, cell.Number, cell.FirstLine, OneLine(message));
     }
+
+    private static string OneLine(string message) =>
+        string.Join("; ", message.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(6));
 }

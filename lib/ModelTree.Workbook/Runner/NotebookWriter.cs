@@ -34,6 +34,19 @@ public static class NotebookWriter
                 continue;
             }
             cell["execution_count"] = cellRun.ExecutionCount;
+            if (cellRun is { Started: { } started, Ended: { } ended })
+            {
+                // As nbclient records a cell's timing: the kernel busy, the code received, the reply, the kernel idle.
+                var metadata = cell["metadata"] as JsonObject ?? [];
+                cell["metadata"] = metadata;
+                metadata["execution"] = new JsonObject
+                {
+                    ["iopub.status.busy"] = Timestamp(started),
+                    ["iopub.execute_input"] = Timestamp(started),
+                    ["shell.execute_reply"] = Timestamp(ended),
+                    ["iopub.status.idle"] = Timestamp(ended),
+                };
+            }
             cell["outputs"] = new JsonArray(cellRun.Outputs.Select(Output).ToArray<JsonNode?>());
         }
         return root;
@@ -47,6 +60,9 @@ public static class NotebookWriter
         File.WriteAllText(full, ToJson(run).ToJsonString(Json) + "\n");
         return full;
     }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>nbformat's multi-line string: the lines, each but the last keeping its \n.</summary>
     public static JsonArray Lines(string text)

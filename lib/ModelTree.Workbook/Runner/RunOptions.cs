@@ -3,6 +3,9 @@ namespace ModelTree.Workbook.Runner;
 /// <summary>How to run notebooks.</summary>
 public sealed record RunOptions
 {
+    /// <summary>The default <see cref="CellTimeout"/>: long enough for the study's slowest query on the full Hub.</summary>
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>The dataset every notebook opens (sets MODELTREE_DATA while running); null leaves the environment as it is.</summary>
     public string? DataPath { get; init; }
 
@@ -11,6 +14,9 @@ public sealed record RunOptions
 
     /// <summary>Rows a SQL result table shows.</summary>
     public int SqlMaxRows { get; init; } = 200;
+
+    /// <summary>How long one cell may run before the notebook is stopped.</summary>
+    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
 
     /// <summary>Told when a cell starts and ends.</summary>
     public IProgress<CellProgress>? Progress { get; init; }

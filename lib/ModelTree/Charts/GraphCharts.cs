@@ -2,7 +2,7 @@ using System.Globalization;
 using ModelTree.Graph;
 using ModelTree.Records;
 using Plotly.NET;
-using static ModelTree.Charts.PlotlyObjects;
+using static ModelTree.Charts.Plot;
 
 namespace ModelTree.Charts;
 
@@ -49,7 +49,7 @@ public static class GraphCharts
             ("marker", Object(("colors", paths.Select(p => p.Depth == 0 ? "#ffffff" : Color(p.Relation)).ToArray()))));
         var total = paths.Sum(p => p.Models) - 1;
         return Chart([trace],
-            ("title", Object(("text", $"Everything below {root}: {total:N0} models by relation and depth (to depth {maxDepth}; {source})"))),
+            $"Everything below {root}: {total:N0} models by relation and depth (to depth {maxDepth}; {source})",
             ("width", 720), ("height", 720));
     }
 
@@ -65,9 +65,9 @@ public static class GraphCharts
             ("hoverinfo", "text"),
             ("marker", Object(("size", 8), ("color", Color(Relation.Finetune)))));
         return Chart([trace],
-            ("title", Object(("text", $"Family sizes ({graph.Families().Count:N0} families of two or more models; {source})"))),
-            ("xaxis", Object(("type", "log"), ("title", Object(("text", "models in the family"))))),
-            ("yaxis", Object(("type", "log"), ("title", Object(("text", "families"))))),
+            $"Family sizes ({graph.Families().Count:N0} families of two or more models; {source})",
+            ("xaxis", Axis("models in the family", log: true)),
+            ("yaxis", Axis("families", log: true)),
             ("width", 720), ("height", 480));
     }
 
@@ -80,9 +80,9 @@ public static class GraphCharts
             ("y", depths.Select(d => d.Families).ToArray()),
             ("marker", Object(("color", Color(Relation.Finetune)))));
         return Chart([trace],
-            ("title", Object(("text", $"Family depths: hops from the root to the deepest member ({source})"))),
-            ("xaxis", Object(("title", Object(("text", "depth"))), ("dtick", 1))),
-            ("yaxis", Object(("type", "log"), ("title", Object(("text", "families"))))),
+            $"Family depths: hops from the root to the deepest member ({source})",
+            ("xaxis", Axis("depth", false, ("dtick", 1))),
+            ("yaxis", Axis("families", log: true)),
             ("width", 720), ("height", 420));
     }
 
@@ -108,8 +108,8 @@ public static class GraphCharts
             ("x", values),
             ("marker", Object(("color", Color(Relation.Finetune)))));
         return Chart([trace],
-            ("title", Object(("text", $"Most influential bases by {label} ({source})"))),
-            ("xaxis", Object(("title", Object(("text", label))))),
+            $"Most influential bases by {label} ({source})",
+            ("xaxis", Axis(label)),
             ("yaxis", Object(("automargin", true))),
             ("width", 820), ("height", 140 + (28 * ordered.Count)));
     }
@@ -175,9 +175,8 @@ public static class GraphCharts
         }
         var height = Math.Clamp(120 + (int)(nextRow * 14), 360, 2400);
         return Chart(traces,
-            ("title", Object(("text", $"{subtree.Root}: {nodes.Count:N0} models" +
-                (subtree.Truncated ? $" ({subtree.LeftOut:N0} more not drawn)" : "") + $" ({source})"))),
-            ("xaxis", Object(("title", Object(("text", "depth"))), ("dtick", 1), ("zeroline", false))),
+            $"{subtree.Root}: {nodes.Count:N0} models" + (subtree.Truncated ? $" ({subtree.LeftOut:N0} more not drawn)" : "") + $" ({source})",
+            ("xaxis", Axis("depth", false, ("dtick", 1), ("zeroline", false))),
             ("yaxis", Object(("visible", false))),
             ("width", 900), ("height", height));
 

@@ -1,13 +1,11 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 
 namespace ModelTree.Display;
 
 /// <summary>
-/// HTML formatters for the objects the notebooks show: <see cref="DataFrame"/> as a capped HTML table
-/// and Plotly.NET charts as chart HTML. Shared by the notebooks (call <see cref="Register"/> in a cell)
-/// and the headless runner, so a value looks the same in VS Code and in the report.
+/// Formatters for the objects the notebooks show: <see cref="DataFrame"/> as a capped table (HTML and plain
+/// text). Charts are displayed by Plotly.NET.Interactive's formatter, which the kernel loads with the package.
 /// </summary>
 public static class Formatters
 {
@@ -20,23 +18,9 @@ public static class Formatters
     /// <summary>Registers every formatter here. Safe to call more than once.</summary>
     public static void Register()
     {
-        RegisterDataFrame();
-        RegisterCharts();
-    }
-
-    /// <summary>Registers the HTML table formatter for <see cref="DataFrame"/>. Safe to call more than once.</summary>
-    public static void RegisterDataFrame()
-    {
         RegisterOnce(new DataFrameHtmlFormatter());
         RegisterOnce(new DataFrameTextFormatter());
     }
-
-    /// <summary>Registers the HTML formatter for Plotly.NET charts. Safe to call more than once.</summary>
-    public static void RegisterCharts() => RegisterOnce(new ChartHtmlFormatter());
-
-    /// <summary>The chart as HTML: a script tag for plotly.js (skipped by browsers that have it) and Plotly.NET's chart HTML.</summary>
-    public static string ChartHtml(GenericChart chart) =>
-        $"<script src=\"{PlotlyScriptUrl}\" charset=\"utf-8\"></script>{GenericChart.toChartHTML(chart)}";
 
     /// <summary>The data frame as an HTML table of at most <paramref name="maxRows"/> rows.</summary>
     public static string DataFrameHtml(DataFrame frame, int maxRows = MaxRows) =>
@@ -86,19 +70,6 @@ public static class Formatters
         public bool Format(object instance, FormatContext context)
         {
             context.Writer.Write(DataFrameText((DataFrame)instance));
-            return true;
-        }
-    }
-
-    private sealed class ChartHtmlFormatter : ITypeFormatter
-    {
-        public string MimeType => "text/html";
-
-        public Type Type => typeof(GenericChart);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            context.Writer.Write(ChartHtml((GenericChart)instance));
             return true;
         }
     }

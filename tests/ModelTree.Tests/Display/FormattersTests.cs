@@ -28,7 +28,8 @@ public sealed class FormattersTests
         var html = new DataFrame(new StringDataFrameColumn("id", ["org/a"])).ToDisplayString("text/html");
 
         Assert.Contains("<td>org/a</td>", html);
-        Assert.Single(Formatter.RegisteredFormatters(false), f => f.Type == typeof(DataFrame) && f.MimeType == "text/html");
+        Assert.Single(Formatter.RegisteredFormatters(false),
+            f => f.Type == typeof(DataFrame) && f.MimeType == "text/html" && f.GetType().DeclaringType == typeof(Formatters));
     }
 
     [Fact]

@@ -131,13 +131,16 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Connect_without_the_duckdb_connector_package_fails_as_in_polyglot()
+    public async Task Connect_duckdb_is_built_in_and_the_connector_package_line_needs_no_download()
     {
+        // The archived connector package is not on any feed this machine reaches; the kernel answers its #r itself.
         var run = await Run(new NotebookBuilder()
-            .CSharp("#!connect duckdb --kernel-name hub --connection-string \"Data Source=:memory:\""));
+            .CSharp("#r \"nuget: Microsoft.DotNet.Interactive.DuckDB, *-*\"")
+            .CSharp("#!connect duckdb --kernel-name hub --connection-string \"Data Source=:memory:\"")
+            .Sql("hub", "select 'connected' as state;"));
 
-        Assert.Equal(1, run.Failure!.CellNumber);
-        Assert.Contains("Microsoft.DotNet.Interactive.DuckDB", run.Failure.Message);
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Contains("<td>connected</td>", run.Cell(3).Html);
     }
 
     [Fact]
@@ -171,7 +174,7 @@ public sealed class NotebookRunnerTests : IDisposable
     public async Task Cells_run_with_the_notebook_folder_as_current_directory()
     {
         var before = Environment.CurrentDirectory;
-        var run = await Run(new NotebookBuilder().CSharp("File.WriteAllText(\"written.txt\", \"x\");\nEnvironment.CurrentDirectory"));
+        var run = await Run(new NotebookBuilder().CSharp("System.IO.File.WriteAllText(\"written.txt\", \"x\");\nEnvironment.CurrentDirectory"));
 
         Assert.Equal(NotebookStatus.Passed, run.Status);
         Assert.True(File.Exists(temp.Combine("written.txt")));
@@ -189,37 +192,35 @@ public sealed class NotebookRunnerTests : IDisposable
 
         Assert.Equal(NotebookStatus.Failed, run.Status);
         Assert.Equal(3, run.Failure!.CellNumber);
-        Assert.Contains("#!whatever --flag", run.Failure.Message);
-        Assert.Contains("01-test.ipynb", run.Failure.Message);
-        Assert.Contains("cell 3", run.Failure.Message);
+        Assert.Contains("Unknown magic command '#!whatever'", run.Failure.Message);
+        Assert.StartsWith("01-test.ipynb, cell 3 (", run.Failure.ToString());
         Assert.DoesNotContain(run.Cells[2].Outputs, o => o is StreamOutput);
         Assert.IsType<ErrorOutput>(Assert.Single(run.Cells[2].Outputs));
         Assert.False(run.Cells[3].Executed);
     }
 
+    [Fact]
+    public async Task Directives_of_the_real_engine_work_without_a_download()
+    {
+        var run = await Run(new NotebookBuilder()
+            .CSharp("#!set --name x --value 1")
+            .CSharp("#i \"nuget: https://example.org/feed\"\nvar fine = 1;")
+            .CSharp("#!who"));
+
+        Assert.Equal(NotebookStatus.Passed, run.Status);
+        Assert.Contains("fine", run.Cell(3).Text);
+    }
+
     [Theory]
-    [InlineData("#!about")]
-    [InlineData("#!lsmagic")]
-    [InlineData("#!set --name x --value 1")]
-    [InlineData("#!csharp --name x")]
-    [InlineData("#!connect mssql --kernel-name db \"Server=x\"")]
-    [InlineData("#i \"nuget: https://example.org/feed\"")]
-    [InlineData("#r \"nuget: Newtonsoft.Json, 13.0.3\"")]
-    public async Task Directives_the_runner_does_not_handle_fail_clearly(string directive)
+    [InlineData("#!csharp --name x", "DNI103")]
+    [InlineData("#!connect mssql --kernel-name db \"Server=x\"", "DNI103")]
+    [InlineData("#!about", "DNI101")]
+    public async Task Directives_the_kernel_does_not_know_fail_with_its_diagnostic(string directive, string code)
     {
         var run = await Run(new NotebookBuilder().CSharp(directive));
 
         Assert.Equal(1, run.Failure!.CellNumber);
-        Assert.Contains(directive, run.Failure.Message);
-    }
-
-    [Fact]
-    public async Task An_unknown_nuget_package_fails_naming_the_package_and_what_the_runner_carries()
-    {
-        var run = await Run(new NotebookBuilder().CSharp("#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\nvar x = 1;"));
-
-        Assert.Contains("'Plotly.NET.CSharp'", run.Failure!.Message);
-        Assert.Contains("DuckDB.NET.Data.Full", run.Failure.Message);
+        Assert.Contains(code, run.Failure.Message);
     }
 
     [Fact]
@@ -234,7 +235,6 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Equal(2, run.Failure!.CellNumber);
         Assert.Equal("Console.WriteLine(\"partial\");", run.Failure.FirstLine);
         Assert.Contains("InvalidOperationException", run.Failure.Message);
-        Assert.Contains("at line 2", run.Failure.Message);
         Assert.Contains("the data is odd", run.Failure.Message);
         Assert.Collection(run.Cells[1].Outputs,
             o => Assert.Equal(new StreamOutput("stdout", "partial\n"), o),
@@ -246,24 +246,25 @@ public sealed class NotebookRunnerTests : IDisposable
     [Fact]
     public async Task A_ModelTreeException_is_shown_as_its_message_without_a_stack_trace()
     {
-        var run = await Run(new NotebookBuilder().CSharp("throw new ModelTree.ModelTreeException(\"File x.parquet has no baseModels column.\");"));
+        var run = await Run(new NotebookBuilder()
+            .CSharp($"#r \"{typeof(ModelTreeException).Assembly.Location}\"")
+            .CSharp("throw new ModelTree.ModelTreeException(\"File x.parquet has no baseModels column.\");"));
 
-        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Cells[0].Outputs));
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Cells[1].Outputs));
         Assert.Equal(["File x.parquet has no baseModels column."], error.Traceback);
         Assert.Equal("File x.parquet has no baseModels column.", run.Failure!.Message);
     }
 
     [Fact]
-    public async Task A_compile_error_reports_the_line_inside_the_cell()
+    public async Task A_compile_error_reports_line_and_column_inside_the_cell()
     {
         var run = await Run(new NotebookBuilder()
-            .CSharp("#r \"nuget: Plotly.NET, 6.0.0\"\nvar a = 1;\nvar c = missing + a;"));
+            .CSharp("var a = 1;\nvar c = missing + a;"));
 
         Assert.Equal(1, run.Failure!.CellNumber);
-        Assert.Contains("line 3", run.Failure.Message);
-        Assert.Contains("CS0103", run.Failure.Message);
+        Assert.Contains("(2,9): error CS0103", run.Failure.Message);
         var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Cells[0].Outputs));
-        Assert.StartsWith("(3,9): error CS0103", error.Value);
+        Assert.StartsWith("(2,9): error CS0103", error.Value);
     }
 
     [Fact]
@@ -284,7 +285,7 @@ public sealed class NotebookRunnerTests : IDisposable
         var second = await NotebookRunner.RunAsync(new NotebookBuilder().Sql("hub", "select 1;").WriteTo(temp.Path, "b.ipynb"));
 
         Assert.Equal(NotebookStatus.Passed, first.Status);
-        Assert.Contains("not connected", second.Failure!.Message);
+        Assert.Contains("#!connect duckdb --kernel-name hub", second.Failure!.Message);
     }
 
     [Fact]
@@ -298,17 +299,6 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Equal(NotebookStatus.Passed, run.Status);
         var connection = Assert.IsType<DuckDB.NET.Data.DuckDBConnection>(AppDomain.CurrentDomain.GetData(key));
         Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
-    }
-
-    [Fact]
-    public async Task The_library_is_referenced_by_its_notebook_path_even_when_that_build_is_absent()
-    {
-        var run = await Run(new NotebookBuilder()
-            .CSharp("#r \"../lib/ModelTree/bin/Debug/net8.0/ModelTree.dll\"\nusing ModelTree;")
-            .CSharp("WorkbookPaths.DataVariable"));
-
-        Assert.Equal(NotebookStatus.Passed, run.Status);
-        Assert.Equal("MODELTREE_DATA", Plain(Assert.Single(run.Cells[1].Outputs)));
     }
 
     [Fact]
@@ -336,7 +326,8 @@ public sealed class NotebookRunnerTests : IDisposable
     {
         var run = await Run(new NotebookBuilder().CSharp("#r \"lib/Missing.dll\""));
 
-        Assert.Contains(temp.Combine("lib", "Missing.dll"), run.Failure!.Message);
+        Assert.Contains("CS0006", run.Failure!.Message);
+        Assert.Contains("lib/Missing.dll", run.Failure.Message);
     }
 
     [Fact]

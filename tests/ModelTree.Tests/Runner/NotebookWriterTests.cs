@@ -36,6 +36,16 @@ public sealed class NotebookWriterTests : IDisposable
 
         Assert.Equal([1, 2, 3, 4], cells.Skip(1).Take(4).Select(c => (int?)c!["execution_count"]));
         Assert.Null(cells[5]!["execution_count"]);
+        foreach (var executed in cells.Skip(1).Take(4))
+        {
+            // Timed as nbclient times a cell: received, then replied, in ISO 8601 UTC.
+            var timing = executed!["metadata"]!["execution"]!;
+            var input = DateTimeOffset.Parse((string)timing["iopub.execute_input"]!, System.Globalization.CultureInfo.InvariantCulture);
+            var reply = DateTimeOffset.Parse((string)timing["shell.execute_reply"]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(input <= reply);
+            Assert.EndsWith("Z", (string)timing["shell.execute_reply"]!);
+        }
+        Assert.Null(cells[5]!["metadata"]!["execution"]);
         Assert.Empty(cells[5]!["outputs"]!.AsArray());
 
         var outputs = cells[2]!["outputs"]!.AsArray();
