@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -16,12 +15,13 @@ public static class CommandLine
         }
         catch (ModelTreeException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            // One line on stderr, never wrapped (a terminal's width would break it), results stay on stdout.
+            Console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            Console.Error.WriteLine("cancelled");
             return 130;
         }
     }
