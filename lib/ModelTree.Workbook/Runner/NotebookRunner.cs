@@ -15,6 +15,43 @@ public static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>
+    /// The notebook running now with the cells finished so far, or null: what a run can still write out if a cell
+    /// ends the process (<see cref="Environment.Exit"/>).
+    /// </summary>
+    internal static InProgress? Current { get; private set; }
+
+    /// <summary>A notebook part-way through: the cells run so far, and the cell running.</summary>
+    internal sealed record InProgress(NotebookDocument Notebook, List<CellRun> Finished, Stopwatch Elapsed)
+    {
+        public NotebookCell? Running { get; set; }
+
+        /// <summary>The notebook as far as it got, the running cell stopped with <paramref name="why"/>.</summary>
+        public NotebookRun Stop(string why)
+        {
+            var runs = new List<CellRun>();
+            CellFailure? failure = null;
+            foreach (var cell in Notebook.Cells)
+            {
+                var done = Finished.FirstOrDefault(r => r.Cell.Number == cell.Number);
+                if (done is not null)
+                {
+                    runs.Add(done);
+                }
+                else if (cell == Running)
+                {
+                    failure = new CellFailure(Notebook.Name, cell.Number, cell.FirstLine, why);
+                    runs.Add(new CellRun(cell, [new ErrorOutput("Exit", why, [why])], Finished.Count(r => r.Executed) + 1, TimeSpan.Zero));
+                }
+                else
+                {
+                    runs.Add(new CellRun(cell, [], null, TimeSpan.Zero));
+                }
+            }
+            return new NotebookRun(Notebook, runs, failure, Elapsed.Elapsed);
+        }
+    }
+
     /// <summary>Reads and runs the notebook at <paramref name="notebookPath"/>.</summary>
     public static Task<NotebookRun> RunAsync(string notebookPath, RunOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(NotebookDocument.Load(notebookPath), options, cancellationToken);
@@ -76,6 +113,8 @@ public static class NotebookRunner
     {
         var total = Stopwatch.StartNew();
         var runs = new List<CellRun>();
+        var progress = new InProgress(notebook, runs, total);
+        Current = progress;
         CellFailure? failure = null;
         var executionCount = 0;
         var events = new List<KernelEvent>();
@@ -95,6 +134,7 @@ public static class NotebookRunner
                 continue;
             }
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: false));
+            progress.Running = cell;
             lock (events)
             {
                 events.Clear();
@@ -124,6 +164,7 @@ public static class NotebookRunner
             runs.Add(new CellRun(cell, outputs, ++executionCount, watch.Elapsed) { Started = started, Ended = DateTimeOffset.UtcNow });
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: true, Failed: failure is not null));
         }
+        Current = null;
         return new NotebookRun(notebook, runs, failure, total.Elapsed);
     }
 
