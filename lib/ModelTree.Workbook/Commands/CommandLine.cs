@@ -12,14 +12,15 @@ public static class CommandLine
     /// <summary>Set to 1 to print the stack trace of an unexpected failure after its error line.</summary>
     public const string DebugVariable = "MODELTREE_DEBUG";
 
-    /// <summary>The console for results: the terminal's width, or no wrapping at all when output goes to a file or pipe.</summary>
-    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
+    /// <summary>The console for results (standard output): the terminal's width, or no wrapping at all when output goes to a file or pipe.</summary>
+    public static IAnsiConsole Out => Create(Console.Out, Console.IsOutputRedirected);
 
     /// <summary>The console for errors and warnings (standard error).</summary>
-    public static IAnsiConsole Error { get; } = Create(Console.Error, Console.IsErrorRedirected);
+    public static IAnsiConsole Error => Create(Console.Error, Console.IsErrorRedirected);
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
+        redirected |= writer is StringWriter; // captured, as in a test
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         if (redirected)
         {
@@ -47,6 +48,8 @@ public static class CommandLine
             {
                 EnableDefaultExceptionHandler = false,
                 Error = Console.Error,
+                // On Ctrl-C the token is cancelled and the command gets this long to write what finished.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
             });
         }
         catch (OperationCanceledException)

@@ -135,7 +135,7 @@ public static class RunCommand
         var table = new Table().AddColumns("notebook", "cells", "status", "seconds");
         foreach (var run in result.Notebooks)
         {
-            var status = run.Failure is { } f ? $"[red]{Markup.Escape($"{f.Kind.ToString().ToLowerInvariant()} at cell {f.CellNumber}")}[/]" : "[green]passed[/]";
+            var status = run.Failure is { } f ? $"[red]{Markup.Escape($"{Word(f.Kind)} at cell {f.CellNumber}")}[/]" : "[green]passed[/]";
             table.AddRow(Markup.Escape(run.Notebook.Name), $"{run.ExecutedCells}/{run.Notebook.Cells.Count(c => c.Kind == CellKind.Code)}",
                 status, run.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         }
@@ -151,6 +151,13 @@ public static class RunCommand
             CommandLine.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
         }
     }
+
+    private static string Word(FailureKind kind) => kind switch
+    {
+        FailureKind.TimedOut => "timed out",
+        FailureKind.Cancelled => "cancelled",
+        _ => "failed",
+    };
 
     /// <summary>One line per cell, for logs and CI.</summary>
     private sealed class PlainProgress(IAnsiConsole console, Stopwatch total) : IProgress<CellProgress>

@@ -27,7 +27,12 @@ internal static class WholeNumber
 
     private static int Parse(string name, string? text, int minimum, System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (!int.TryParse(text?.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        if (text is null)
+        {
+            result.AddError($"{name} needs a whole number of at least {minimum.ToString(CultureInfo.InvariantCulture)} after it.");
+            return minimum;
+        }
+        if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             result.AddError($"{name} takes a whole number, not '{text}'.");
             return minimum;

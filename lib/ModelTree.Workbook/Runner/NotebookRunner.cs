@@ -85,20 +85,26 @@ public static class NotebookRunner
             DuckDbKernel.MaxRows = options.SqlMaxRows;
             kernel = WorkbookKernel.Create();
             var run = await RunCellsAsync(notebook, kernel, options, cancellationToken);
-            stuck = run.Failure?.Kind == FailureKind.TimedOut;
+            stuck = run.Failure?.Kind is FailureKind.TimedOut or FailureKind.Cancelled;
             return run;
         }
         finally
         {
             if (kernel is not null)
             {
-                KernelVariables.DisposeAll(kernel);
                 if (stuck)
                 {
-                    _ = Task.Run(kernel.Dispose); // a runaway cell may never let go; do not wait for it
+                    // A runaway cell may never let go: do not wait for it.
+                    var abandoned = kernel;
+                    _ = Task.Run(() =>
+                    {
+                        KernelVariables.DisposeAll(abandoned);
+                        abandoned.Dispose();
+                    });
                 }
                 else
                 {
+                    KernelVariables.DisposeAll(kernel);
                     kernel.Dispose();
                 }
             }
@@ -199,7 +205,25 @@ public static class NotebookRunner
             message = $"the cell's kernel '{cell.Kernel}' does not exist (yet): connect it in an earlier cell with " +
                 $"#!connect duckdb --kernel-name {cell.Kernel} --connection-string \"Data Source=<path>\". The kernel said: {message}";
         }
+        else if (message.Contains("CS0006", StringComparison.Ordinal) && message.Contains("ModelTree.dll", StringComparison.Ordinal) && !InWorkbook(notebook))
+        {
+            message = $"this notebook is in {notebook.Folder}, outside the workbook's notebooks/ folder: it loads the workbook's library " +
+                "(../lib/ModelTree) and data (../data) by paths relative to that folder. Run it from the repository's notebooks/ folder " +
+                $"(copy it there), or copy the whole repository. The kernel said: {message}";
+        }
         return new CellFailure(notebook.Name, cell.Number, cell.FirstLine, OneLine(message));
+    }
+
+    private static bool InWorkbook(NotebookDocument notebook)
+    {
+        try
+        {
+            return string.Equals(notebook.Folder, Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), StringComparison.Ordinal);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static string OneLine(string message) =>

@@ -70,6 +70,7 @@ public static class WorkbookRunner
         var runs = new List<NotebookRun>();
         var files = new List<string>();
         var stoppedBy = (string?)null;
+        var stderr = Console.Error; // while a cell runs, the kernel captures the console
 
         // A cell that calls Environment.Exit ends this process from inside the kernel: write what finished first.
         void OnExit(object? sender, EventArgs e)
@@ -81,7 +82,8 @@ public static class WorkbookRunner
                 runs.Add(stopped);
                 files.Add(NotebookWriter.Write(stopped, Path.Combine(folder.Path, "notebooks", stopped.Notebook.Name)));
                 Finish(folder, options, started, notebooks, runs, files, why);
-                Console.Error.WriteLine($"error: {stopped.Failure}");
+                stderr.WriteLine($"error: {stopped.Failure}");
+                stderr.Flush();
                 Environment.ExitCode = Environment.ExitCode == 0 ? 1 : Environment.ExitCode;
             }
         }

@@ -17,9 +17,11 @@ public class RuleCommandTests
     {
         var root = new RootCommand("test") { ClassifyCommand.Create(), ExplainCommand.Create() };
         var original = Console.Out;
+        var originalError = Console.Error;
         var originalAnsi = AnsiConsole.Console;
         using var output = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(output); // errors go to standard error; these tests read both
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         try
         {
@@ -29,6 +31,7 @@ public class RuleCommandTests
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
             AnsiConsole.Console = originalAnsi;
         }
     }
