@@ -71,7 +71,7 @@ public static class CommandLine
     /// <summary>The one line an exception is reported as: a workbook error's own words, a file system error's message (which names the path), or a bug.</summary>
     internal static string Describe(Exception e) => e switch
     {
-        ModelTreeException => e.Message,
+        ModelTreeException => e.Message.ReplaceLineEndings(" "),
         UnauthorizedAccessException => $"{e.Message} Choose a location you can write to.",
         IOException => e.Message,
         _ => $"unexpected {e.GetType().Name}: {e.Message} (a bug in the workbook; set {DebugVariable}=1 for the stack trace and report it)",

@@ -4,34 +4,63 @@ using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
-/// <summary><c>fetch</c>: downloads the real hub-stats models.parquet (about 0.9 GB).</summary>
+/// <summary>
+/// <c>fetch</c>: gets real Hub data. <c>fetch</c> (or <c>fetch hub-stats</c>) downloads the hub-stats
+/// models.parquet; <c>fetch family</c> collects one family's model records from the Hub API.
+/// </summary>
 public static class FetchCommand
 {
+    private const string HubStatsHelp =
+        "Download the real hub-stats models.parquet (about 1.4 GB) with progress. An interrupted download is kept as <out>.part " +
+        "and resumed by the next run only if the server still has the same file (If-Range with its ETag); otherwise it starts over. " +
+        "The file is checked (size, sha256 when the Hub gives it, parquet markers) before it is moved into place.";
+
     public static Command Create()
+    {
+        var command = new Command("fetch", HubStatsHelp + " Subcommands: `fetch hub-stats` (the same), `fetch family <model-id>` " +
+            "(one family's records from the Hub API, when the whole file is too big or gone).");
+        AddHubStats(command);
+        command.Add(AddHubStats(new Command("hub-stats", HubStatsHelp)));
+        return command;
+    }
+
+    private static Command AddHubStats(Command command)
     {
         var url = new Option<string>("--url")
         {
             Description = "Where to download from (any hub-stats snapshot of models.parquet).",
             DefaultValueFactory = _ => FetchOptions.DefaultUrl,
         };
+        var revision = new Option<string?>("--revision")
+        {
+            Description = "A commit of the dataset's history: downloads that day's snapshot (…/resolve/<commit>/models.parquet) " +
+                "instead of the newest. The commit of each download is printed at the end.",
+        };
         var output = new Option<string?>("--out") { Description = "Where to put the file (default data/full/models.parquet, git-ignored)." };
         var force = new Option<bool>("--force") { Description = "Download again even if the file is already there (replaced only once the new one is complete)." };
-        var command = new Command("fetch",
-            "Download the real hub-stats models.parquet (about 0.9 GB) with progress. An interrupted download is kept as <out>.part " +
-            "and resumed by the next run; the file is checked (size, parquet markers) before it is moved into place.")
-        {
-            url, output, force,
-        };
+        command.Add(url);
+        command.Add(revision);
+        command.Add(output);
+        command.Add(force);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 throw new ModelTreeException($"fetch: --url '{parse.GetValue(url)}' is not an http(s) address.");
             }
+            if (parse.GetValue(revision) is { } commit)
+            {
+                uri = FetchOptions.AtRevision(uri, commit);
+            }
+            var outPath = parse.GetValue(output) ?? WorkbookPaths.FullDataPath;
+            if (string.IsNullOrWhiteSpace(outPath))
+            {
+                throw new ModelTreeException("fetch: --out is empty; give the file to write, e.g. --out data/full/models.parquet.");
+            }
             var options = new FetchOptions
             {
                 Url = uri,
-                OutPath = Path.GetFullPath(parse.GetValue(output) ?? WorkbookPaths.FullDataPath),
+                OutPath = Path.GetFullPath(outPath),
                 Force = parse.GetValue(force),
             };
             AnsiConsole.MarkupLineInterpolated($"fetching {uri}\n      to {options.OutPath}");
@@ -47,12 +76,28 @@ public static class FetchCommand
                     result = await HubFetcher.DownloadAsync(options, progress, cancellationToken);
                     task.Value = task.MaxValue;
                 });
-            var r = result!;
-            var note = r.ResumedFrom > 0 ? $" (resumed after {r.ResumedFrom:N0} bytes)" : r.Restarted ? " (the server ignored the resume request; downloaded again from the start)" : "";
-            AnsiConsole.MarkupLineInterpolated($"[green]done:[/] {r.Path}, {r.Bytes:N0} bytes, checked{note}");
+            Report(result!);
             return 0;
         });
         return command;
+    }
+
+    private static void Report(FetchResult r)
+    {
+        var checks = r.Sha256 is null ? "size and parquet markers checked (the server gave no sha256)" : $"sha256 {r.Sha256} checked";
+        AnsiConsole.MarkupLineInterpolated($"[green]done:[/] {r.Path}, {r.Bytes:N0} bytes, {checks}");
+        if (r.ResumedFrom > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"resumed after {r.ResumedFrom:N0} bytes (the server still had the same file)");
+        }
+        else if (r.Restarted)
+        {
+            AnsiConsole.MarkupLineInterpolated($"downloaded again from the start: {r.RestartReason}");
+        }
+        if (r.Commit is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"snapshot: commit {r.Commit} (pass --revision {r.Commit} to get this same file again)");
+        }
     }
 
     private sealed class Progress(ProgressTask task) : IProgress<FetchProgress>

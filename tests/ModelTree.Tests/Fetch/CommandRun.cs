@@ -1,0 +1,52 @@
+using System.CommandLine;
+using ModelTree.Workbook.Commands;
+using Spectre.Console;
+
+namespace ModelTree.Tests.Fetch;
+
+/// <summary>Runs a command as the program does and captures what it writes to stdout and stderr apart.</summary>
+internal static class CommandRun
+{
+    public static async Task<(int Exit, string Out, string Error)> Invoke(params string[] args)
+    {
+        var root = new RootCommand("test") { FetchCommand.Create() };
+        var (originalOut, originalError, originalAnsi) = (Console.Out, Console.Error, AnsiConsole.Console);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(error);
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        try
+        {
+            var exit = await CommandLine.InvokeAsync(root, args);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+            AnsiConsole.Console = originalAnsi;
+        }
+    }
+
+    /// <summary>Asserts the one-line error contract: exit 1, nothing but one "error:" line on stderr naming what it must, no stack trace.</summary>
+    public static void AssertOneErrorLine((int Exit, string Out, string Error) run, params string[] mentions)
+    {
+        Assert.Equal(1, run.Exit);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        foreach (var mention in mentions)
+        {
+            Assert.Contains(mention, lines[0]);
+        }
+        Assert.DoesNotContain("   at ", run.Error + run.Out);
+        Assert.DoesNotContain("Exception", run.Error + run.Out);
+    }
+}
