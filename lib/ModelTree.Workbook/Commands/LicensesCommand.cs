@@ -32,7 +32,7 @@ public static class LicensesCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = AnsiConsole.Console;
+            var console = CommandLine.Out;
             var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {
