@@ -60,6 +60,11 @@ public static class FetchFamilyCommand
                 Endpoint = Endpoint(parse.GetValue(endpoint)!),
                 Token = Token(parse.GetValue(tokenEnv), out var tokenNote),
             };
+            if (!AnsiConsole.Profile.Capabilities.Interactive)
+            {
+                // Output to a file or a pipe: keep each message on one line (no wrapping at 80 columns).
+                AnsiConsole.Profile.Width = 4096;
+            }
             AnsiConsole.MarkupLineInterpolated($"family of {id} from {options.Endpoint.Host}, {tokenNote}\n      to {Path.GetFullPath(options.OutPath)}");
             CrawlResult? result = null;
             await AnsiConsole.Status().StartAsync("starting", async ctx =>
@@ -151,19 +156,28 @@ public static class FetchFamilyCommand
         if (r.StoppedAtCap)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"[yellow]stopped at --max-models {options.MaxModels:N0}[/] with at least {r.StillQueued:N0} models still queued; run again with a higher --max-models to go on (what is written is kept)");
+                $"[yellow]stopped at --max-models {options.MaxModels:N0}[/] with {r.StillQueued:N0} or more models still to read; run again with a higher --max-models to go on (what is written is kept)");
         }
         AnsiConsole.MarkupLineInterpolated($"open it: dotnet run --project lib/ModelTree.Workbook -- run 07-model-trees --data {r.OutPath}");
     }
 
     private sealed class StatusProgress(StatusContext ctx) : IProgress<CrawlProgress>
     {
+        private readonly bool _live = AnsiConsole.Profile.Capabilities.Interactive;
+        private TimeSpan? _shown;
+
         public void Report(CrawlProgress p)
         {
             if (p.Note is not null)
             {
                 AnsiConsole.MarkupLineInterpolated($"[grey]{p.Note}[/]");
             }
+            if (!_live && _shown is { } shown && p.Elapsed - shown < TimeSpan.FromSeconds(10) && p.Queued > 0)
+            {
+                // Without a terminal each status is a line of its own: one every ten seconds is enough for a log.
+                return;
+            }
+            _shown = p.Elapsed;
             ctx.Status($"models {p.ModelsDone:N0} · queued {p.Queued:N0} · requests {p.Requests:N0} · skipped {p.Skipped:N0} · {p.Elapsed:hh\\:mm\\:ss}");
         }
     }

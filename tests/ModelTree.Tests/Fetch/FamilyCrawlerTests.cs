@@ -99,6 +99,39 @@ public sealed class FamilyCrawlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_that_times_out_is_asked_again()
+    {
+        using var hub = Serve();
+        hub.Faults["acme/ft-a"] = async (c, n) =>
+        {
+            if (n == 1)
+            {
+                await Task.Delay(700); // longer than the walk waits for an answer
+                await LocalHttpServer.Status(c, 503);
+            }
+            return n == 1;
+        };
+        var notes = new List<string>();
+        var options = Options(hub);
+
+        await FamilyCrawler.CrawlAsync(new FamilyCrawlOptions
+        {
+            RootId = Root,
+            OutPath = Out,
+            Endpoint = hub.Endpoint,
+            RequestsPerSecond = 1000,
+            TimeScale = 0.001,
+            RetryDelay = options.RetryDelay,
+            RequestTimeout = TimeSpan.FromMilliseconds(200),
+        }, new SyncProgress(p => notes.Add(p.Note ?? "")));
+
+        // The server answers one request at a time, so the tries made while it sleeps reach it afterwards.
+        Assert.InRange(hub.InfoCalls("acme/ft-a"), 2, 6);
+        Assert.Contains(notes, n => n.StartsWith("timed out for /api/models/acme/ft-a", StringComparison.Ordinal));
+        AssertWrittenAreExactly(Readable);
+    }
+
+    [Fact]
     public async Task The_output_opens_as_data_and_builds_the_model_graph_of_the_family()
     {
         using var hub = Serve();
@@ -275,8 +308,13 @@ public sealed class FamilyCrawlerTests : IDisposable
         var options = Options(hub);
         var e = await Assert.ThrowsAsync<ModelTreeException>(() => FamilyCrawler.CrawlAsync(new FamilyCrawlOptions
         {
-            RootId = options.RootId, OutPath = options.OutPath, Endpoint = options.Endpoint, RequestsPerSecond = 1000, TimeScale = 0.001,
-            RetryDelay = options.RetryDelay, MaxRetryAfter = TimeSpan.FromMinutes(10),
+            RootId = options.RootId,
+            OutPath = options.OutPath,
+            Endpoint = options.Endpoint,
+            RequestsPerSecond = 1000,
+            TimeScale = 0.001,
+            RetryDelay = options.RetryDelay,
+            MaxRetryAfter = TimeSpan.FromMinutes(10),
         }));
 
         Assert.Contains("asks to wait 60 minutes", e.Message);

@@ -124,7 +124,7 @@ internal sealed class CrawlFiles : IDisposable
             string? id = null;
             try
             {
-                id = JsonNode.Parse(text) is JsonObject o ? (string?)o["id"] : null;
+                id = JsonNode.Parse(text) is JsonObject o ? HubRecord.Text(o["id"]) : null;
             }
             catch (JsonException)
             {
@@ -175,18 +175,18 @@ internal sealed class CrawlFiles : IDisposable
                 break;
             }
             good = start + Encoding.UTF8.GetByteCount(text) + 1;
-            if ((string?)entry["root"] is { } journalRoot && !string.Equals(journalRoot, root, StringComparison.OrdinalIgnoreCase))
+            if (HubRecord.Text(entry["root"]) is { } journalRoot && !string.Equals(journalRoot, root, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ModelTreeException(
                     $"fetch family: '{OutPath}' holds the family of {journalRoot}, not {root}; choose another --out for this family.");
             }
-            if ((string?)entry["listed"] is { } id && (string?)entry["relation"] is { } relation && entry["children"] is JsonArray children)
+            if (HubRecord.Text(entry["listed"]) is { } id && HubRecord.Text(entry["relation"]) is { } relation && entry["children"] is JsonArray children)
             {
-                _listed[(id.ToLowerInvariant(), relation)] = [.. children.Select(c => (string)c!)];
+                _listed[(id.ToLowerInvariant(), relation)] = [.. children.Select(HubRecord.Text).OfType<string>()];
             }
-            if ((string?)entry["gone"] is { } gone)
+            if (HubRecord.Text(entry["gone"]) is { } gone)
             {
-                _gone[gone] = new SkippedModel(gone, (int?)entry["status"] ?? 404, (string?)entry["reason"] ?? "gone");
+                _gone[gone] = new SkippedModel(gone, (entry["status"] is JsonValue v && v.TryGetValue<int>(out var status) ? status : 404), HubRecord.Text(entry["reason"]) ?? "gone");
             }
         }
         _journal.SetLength(good);

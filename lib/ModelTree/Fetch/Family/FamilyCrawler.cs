@@ -149,9 +149,9 @@ public static partial class FamilyCrawler
                 Report($"{options.Endpoint.Host} refused the expand parameter (HTTP 400); reading plain model info, baseModels derived from the tags");
                 answer = await Api.GetAsync(InfoUrl(id), cancellationToken);
             }
-            if (answer.Ok && Parse(answer.Body) is { } api)
+            if (answer.Ok && Parse(answer.Body) is { } api && Convert(api) is { } converted)
             {
-                var (record, derived) = HubRecord.From(api);
+                var (record, derived) = converted;
                 var actual = (string)record["id"]!;
                 _seen.Add(actual);
                 if (!files.Has(actual))
@@ -201,7 +201,7 @@ public static partial class FamilyCrawler
                     Report($"listing {relation} derivatives of {id} failed ({reason}); run again to retry it");
                     return found;
                 }
-                found.AddRange(items.OfType<JsonObject>().Select(m => (string?)m["id"] ?? (string?)m["modelId"]).OfType<string>());
+                found.AddRange(items.OfType<JsonObject>().Select(m => HubRecord.Text(m["id"]) ?? HubRecord.Text(m["modelId"])).OfType<string>());
                 page = answer.Next;
             }
             files.RecordListing(id, relation, found);
@@ -241,11 +241,23 @@ public static partial class FamilyCrawler
             "fetch family: the Hub refused the token (invalid credentials). Check the variable named by --token-env (HF_TOKEN by default), " +
             "or leave it unset to ask anonymously.");
 
+        private static (JsonObject Record, bool Derived)? Convert(JsonObject api)
+        {
+            try
+            {
+                return HubRecord.From(api);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                return null;
+            }
+        }
+
         private static JsonObject? Parse(string body)
         {
             try
             {
-                return JsonNode.Parse(body) as JsonObject is { } o && o.ContainsKey("id") ? o : null;
+                return JsonNode.Parse(body) is JsonObject o && HubRecord.Text(o["id"]) is not null ? o : null;
             }
             catch (JsonException)
             {

@@ -31,7 +31,7 @@ internal static class HubRecord
     /// <summary>The record, and whether its <c>baseModels</c> had to be derived from the tags.</summary>
     public static (JsonObject Record, bool Derived) From(JsonObject api)
     {
-        var id = (string?)api["id"] ?? (string?)api["modelId"] ?? throw new JsonException("the answer has no \"id\"");
+        var id = Text(api["id"]) ?? Text(api["modelId"]) ?? throw new JsonException("the answer has no \"id\"");
         var derived = !api.ContainsKey("baseModels");
         var record = new JsonObject
         {
@@ -94,6 +94,9 @@ internal static class HubRecord
     };
 
     private static JsonNode? Copy(JsonNode? node) => node?.DeepClone();
+
+    /// <summary>The node's text when it is a JSON string, else null (never an exception for another type).</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>The listed properties in that order (missing ones as null unless told otherwise), or null for a non-object.</summary>
     private static JsonObject? Pick(JsonNode? node, params string[] names) => Pick(node, true, names);
