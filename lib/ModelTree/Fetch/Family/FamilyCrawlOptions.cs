@@ -12,6 +12,14 @@ public sealed class FamilyCrawlOptions
     /// </summary>
     public const double DefaultRequestsPerSecond = 1.5;
 
+    /// <summary>
+    /// About how long a walk over a family of <paramref name="models"/> models takes at a pace of
+    /// <paramref name="requestsPerSecond"/>: each model costs one info request and one listing per relation
+    /// (more when a listing has several pages, and retries come on top).
+    /// </summary>
+    public static TimeSpan Estimate(int models, int relations = 4, double requestsPerSecond = DefaultRequestsPerSecond) =>
+        TimeSpan.FromSeconds(models * (1.0 + relations) / requestsPerSecond);
+
     /// <summary>The model whose family is collected (owner/name).</summary>
     public required string RootId { get; init; }
 
