@@ -13,6 +13,8 @@ var root = new RootCommand(
     ExplainCommand.Create(),
     TreeCommand.Create(),
     FamiliesCommand.Create(),
+    ProvenanceCommand.Create(),
+    LicensesCommand.Create(),
     BenchCommand.Create(),
     KernelCommand.Create(),
 };

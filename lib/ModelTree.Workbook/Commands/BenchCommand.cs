@@ -18,8 +18,8 @@ public static class BenchCommand
 
     private static Command Rules()
     {
-        var rows = new Option<int>("--rows") { Description = "Models in the generated table.", DefaultValueFactory = _ => DefaultRows };
-        var runs = new Option<int>("--runs") { Description = "Timed runs of each query (after one warm-up); the median is reported.", DefaultValueFactory = _ => 5 };
+        var rows = WholeNumber.Option("--rows", "Models in the generated table.", DefaultRows, minimum: 1);
+        var runs = WholeNumber.Option("--runs", "Timed runs of each query (after one warm-up); the median is reported.", 5, minimum: 1);
         var command = new Command("rules",
             "Classify the whole generated table with the compiled default rules and with one hand-written CASE WHEN query of the same " +
             "meaning; print rows/second, the ratio compiled/hand-written (target: at most 1.2) and whether 2M rows take under 10 s.")

@@ -10,7 +10,7 @@ public static class FamiliesCommand
     public static Command Create()
     {
         var data = GraphData.DataOption();
-        var top = new Option<int>("--top") { Description = "How many families and bases to list.", DefaultValueFactory = _ => 10 };
+        var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
         var command = new Command("families",
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +
             "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.")
@@ -23,7 +23,7 @@ public static class FamiliesCommand
             var (hub, graph) = GraphData.Open(parse.GetValue(data), console);
             using (hub)
             {
-                Write(console, graph, Math.Max(1, parse.GetValue(top)));
+                Write(console, graph, parse.GetValue(top));
             }
             return 0;
         });

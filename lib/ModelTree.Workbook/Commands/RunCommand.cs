@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using ModelTree.Workbook.Runner;
 using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
-/// <summary><c>run</c>: executes the workbook's notebooks headless and writes the executed notebooks and a report.</summary>
+/// <summary><c>run</c>: executes the workbook's notebooks headless in the workbook kernel and writes the executed notebooks and a report.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -18,127 +19,168 @@ public static class RunCommand
         var data = new Option<string?>("--data")
         {
             HelpName = "path",
-            Description = $"Dataset every notebook opens (a parquet file or a .jsonl of Hub API records); sets {WorkbookPaths.DataVariable}. Default: the committed sample.",
+            Description = $"Dataset every notebook opens: a hub-stats parquet, a .jsonl of Hub API records, or a folder of them; sets {WorkbookPaths.DataVariable}. Default: the committed sample.",
         };
         var output = new Option<string?>("--out")
         {
             HelpName = "dir",
-            Description = $"Output folder (created); sets {WorkbookPaths.OutputVariable}. Default: out/ under the repository root.",
+            Description = "Output folder: new, empty, or an earlier run's (whose files this run replaces). Default: out/ for the whole workbook, " +
+                "out/<notebook>/ when notebooks are named. Never a source folder of the repository.",
         };
+        var timeout = WholeNumber.Option("--cell-timeout", "Seconds one cell may run before its notebook is stopped.",
+            (int)RunOptions.DefaultCellTimeout.TotalSeconds, minimum: 1);
         var command = new Command("run",
-            "Run notebooks top to bottom without VS Code, as Polyglot would: C# cells share one script state, SQL cells run on the " +
-            "DuckDB connection a '#!connect duckdb --kernel-name <name>' cell opened, markdown passes through. Each notebook gets fresh " +
-            "kernels and runs with its own folder as working directory. Writes <out>/notebooks/<name>.ipynb with the outputs and " +
-            "<out>/report.html with every notebook. A failing cell (compile error, exception, or a directive the runner does not " +
-            "understand) stops its notebook: the error goes into that cell's outputs, the run prints notebook, cell number, first line " +
-            "and error, and exits 1.")
+            "Run notebooks top to bottom in the workbook kernel (the one VS Code uses), cell by cell as the Polyglot extension does. " +
+            "Each notebook gets a new kernel and runs with its own folder as working directory. Writes <out>/notebooks/<name>.ipynb " +
+            "with the outputs, <out>/report.html (one page, readable offline), the notebooks' exports, and <out>/run.json listing " +
+            "every file written. A failing cell (compile error, exception, unknown directive, time-out) stops its notebook; the run " +
+            "goes on with the next and exits 1. Ctrl-C stops the run and still writes what finished.")
         {
             notebooks,
             data,
             output,
+            timeout,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(notebooks) ?? [], parseResult.GetValue(data), parseResult.GetValue(output), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(notebooks) ?? [], parse.GetValue(data), parse.GetValue(output), parse.GetValue(timeout), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] names, string? data, string? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] names, string? data, string? output, int timeoutSeconds, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console; // bound to the real stdout before cells redirect the console
-        string? dataPath = null;
-        if (data is not null)
-        {
-            dataPath = Path.GetFullPath(data);
-            if (!File.Exists(dataPath) && !Directory.Exists(dataPath))
-            {
-                throw new ModelTreeException($"--data '{data}' does not exist ({dataPath}). Give a parquet file or a .jsonl of Hub API records.");
-            }
-        }
-        var outputDir = output is not null ? Path.GetFullPath(output) : WorkbookPaths.OutputDir;
-        Directory.CreateDirectory(outputDir);
-        // MODELTREE_DATA and MODELTREE_OUT are set by the runner around each notebook (RunOptions), and restored after.
+        var console = CommandLine.Out;
+        var notebooksDir = Path.Combine(WorkbookPaths.RepoRoot, "notebooks");
+        var dataPath = DataPath(data);
+        var selected = WorkbookRunner.Select(notebooksDir, names);
+        var workbookSize = Directory.Exists(notebooksDir) ? Directory.GetFiles(notebooksDir, "*.ipynb").Length : selected.Count;
+        var outputDir = output ?? DefaultOutput(selected, names.Length == 0);
+        using var folder = OutputFolder.Take(outputDir, WorkbookPaths.RepoRoot);
+        WorkbookDatabase.EnsureFree();
 
-        var selected = WorkbookRunner.Select(Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), names);
-        var plain = Console.IsOutputRedirected || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
-            || !console.Profile.Capabilities.Interactive;
+        var plain = Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive;
+        var total = Stopwatch.StartNew();
+        var options = new RunOptions
+        {
+            DataPath = dataPath,
+            OutputDir = folder.Path,
+            CellTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+            WorkbookSize = workbookSize,
+        };
+        if (folder.PreviousRun is { } previous)
+        {
+            console.MarkupLineInterpolated($"replacing the outputs of the run finished {previous.Finished} ({previous.Notebooks.Count} notebooks, {previous.Files.Count} files) in {folder.Path}");
+        }
+        console.MarkupLineInterpolated($"running {selected.Count} notebook(s) on {dataPath ?? "the committed sample"} into {folder.Path}");
 
         WorkbookRun result;
         if (plain)
         {
-            console.Profile.Width = Math.Max(console.Profile.Width, 200); // logs: one line per cell, not wrapped at 80
-            var options = new RunOptions { DataPath = dataPath, OutputDir = outputDir, Progress = new PlainProgress(console) };
-            result = await WorkbookRunner.RunAsync(selected, outputDir, options, run => Finished(console, run), cancellationToken);
+            result = await WorkbookRunner.RunAsync(selected, folder, options with { Progress = new PlainProgress(console, total) },
+                run => Finished(console, run, total), cancellationToken);
         }
         else
         {
-            result = await console.Status().Spinner(Spinner.Known.Dots).StartAsync("Starting", async context =>
-            {
-                var options = new RunOptions { DataPath = dataPath, OutputDir = outputDir, Progress = new StatusProgress(context) };
-                return await WorkbookRunner.RunAsync(selected, outputDir, options, run => Finished(console, run), cancellationToken);
-            });
+            result = await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting the kernel", async context =>
+                await WorkbookRunner.RunAsync(selected, folder, options with { Progress = new StatusProgress(context, total) },
+                    run => Finished(console, run, total), cancellationToken));
         }
 
-        Summary(console, result);
-        return result.Passed ? 0 : 1;
+        Summary(console, result, total.Elapsed);
+        return result.StoppedBy is not null ? 130 : result.Passed ? 0 : 1;
     }
 
-    private static void Finished(IAnsiConsole console, NotebookRun run)
+    private static string? DataPath(string? data)
     {
+        if (data is null)
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            throw new ModelTreeException("--data is empty: give a parquet file, a .jsonl of Hub API records or a folder of them (or leave --data out for the sample).");
+        }
+        var full = Path.GetFullPath(data);
+        return File.Exists(full) || Directory.Exists(full)
+            ? full
+            : throw new ModelTreeException($"--data '{data}' does not exist ({full}). Give a parquet file, a .jsonl of Hub API records or a folder of them.");
+    }
+
+    // The whole workbook goes to out/; a few named notebooks to out/<first>[+n]/, so they never mix with or replace the whole run.
+    private static string DefaultOutput(IReadOnlyList<string> selected, bool all)
+    {
+        if (all)
+        {
+            return WorkbookPaths.OutputDir;
+        }
+        var first = Path.GetFileNameWithoutExtension(selected[0]);
+        var name = selected.Count == 1 ? first : $"{first}+{selected.Count - 1}";
+        return Path.Combine(WorkbookPaths.OutputDir, name);
+    }
+
+    private static void Finished(IAnsiConsole console, NotebookRun run, Stopwatch total)
+    {
+        var at = total.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
         if (run.Failure is { } failure)
         {
-            console.MarkupLineInterpolated($"[red]✗ {run.Notebook.Name}[/]: cell {failure.CellNumber} ({failure.FirstLine}) failed:");
-            console.WriteLine(failure.Message);
+            console.MarkupLineInterpolated($"[red]✗ {run.Notebook.Name}[/] at {at} s: cell {failure.CellNumber} ({failure.FirstLine}): {failure.Message}");
         }
         else
         {
-            console.MarkupLineInterpolated($"[green]✓ {run.Notebook.Name}[/] ({run.ExecutedCells} cells, {run.Elapsed.TotalSeconds:0.0} s)");
+            console.MarkupLineInterpolated($"[green]✓ {run.Notebook.Name}[/] ({run.ExecutedCells} cells, {run.Elapsed.TotalSeconds:0.0} s; {at} s so far)");
         }
     }
 
-    private static void Summary(IAnsiConsole console, WorkbookRun result)
+    private static void Summary(IAnsiConsole console, WorkbookRun result, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("notebook", "cells", "status", "seconds");
         foreach (var run in result.Notebooks)
         {
-            var status = run.Failure is { } f ? $"[red]failed at cell {f.CellNumber}[/]" : "[green]passed[/]";
+            var status = run.Failure is { } f ? $"[red]{Markup.Escape($"{Word(f.Kind)} at cell {f.CellNumber}")}[/]" : "[green]passed[/]";
             table.AddRow(Markup.Escape(run.Notebook.Name), $"{run.ExecutedCells}/{run.Notebook.Cells.Count(c => c.Kind == CellKind.Code)}",
                 status, run.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         }
+        table.AddRow("total", "", "", elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         console.Write(table);
-        foreach (var file in result.NotebookFiles)
+        console.MarkupLineInterpolated($"wrote {result.NotebookFiles.Count} notebook(s) to {Path.GetDirectoryName(result.ReportPath)}/notebooks/ and the report {result.ReportPath}");
+        if (result.StoppedBy is { } why)
         {
-            console.MarkupLineInterpolated($"wrote {file}");
+            CommandLine.Error.MarkupLineInterpolated($"[yellow]stopped:[/] {why}; what finished is written");
         }
-        console.MarkupLineInterpolated($"wrote {result.ReportPath}");
         foreach (var failure in result.Notebooks.Select(n => n.Failure).OfType<CellFailure>())
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {failure}");
+            CommandLine.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
         }
     }
+
+    private static string Word(FailureKind kind) => kind switch
+    {
+        FailureKind.TimedOut => "timed out",
+        FailureKind.Cancelled => "cancelled",
+        _ => "failed",
+    };
 
     /// <summary>One line per cell, for logs and CI.</summary>
-    private sealed class PlainProgress(IAnsiConsole console) : IProgress<CellProgress>
-    {
-        public void Report(CellProgress value)
-        {
-            if (value.Finished)
-            {
-                return;
-            }
-            var total = value.Notebook.Cells.Count;
-            console.WriteLine($"{value.Notebook.Name} cell {value.Cell.Number}/{total} [{value.Cell.Kernel}]: {Shorten(value.Cell.FirstLine)}");
-        }
-    }
-
-    /// <summary>A live status line naming the notebook and cell being run.</summary>
-    private sealed class StatusProgress(StatusContext context) : IProgress<CellProgress>
+    private sealed class PlainProgress(IAnsiConsole console, Stopwatch total) : IProgress<CellProgress>
     {
         public void Report(CellProgress value)
         {
             if (!value.Finished)
             {
-                context.Status(Markup.Escape(
-                    $"{value.Notebook.Name}: cell {value.Cell.Number}/{value.Notebook.Cells.Count} [{value.Cell.Kernel}] {Shorten(value.Cell.FirstLine)}"));
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{total.Elapsed.TotalSeconds,6:0.0} s  {value.Notebook.Name} cell {value.Cell.Number}/{value.Notebook.Cells.Count} [{value.Cell.Kernel}]: {Shorten(value.Cell.FirstLine)}"));
+            }
+        }
+    }
+
+    /// <summary>A live status line naming the notebook and cell being run, with the time so far.</summary>
+    private sealed class StatusProgress(StatusContext context, Stopwatch total) : IProgress<CellProgress>
+    {
+        public void Report(CellProgress value)
+        {
+            if (!value.Finished)
+            {
+                context.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"{total.Elapsed.TotalSeconds:0} s · {value.Notebook.Name}: cell {value.Cell.Number}/{value.Notebook.Cells.Count} [{value.Cell.Kernel}] {Shorten(value.Cell.FirstLine)}")));
             }
         }
     }

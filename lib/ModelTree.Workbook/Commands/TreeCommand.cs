@@ -21,10 +21,7 @@ public static class TreeCommand
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var data = GraphData.DataOption();
-        var depth = new Option<int?>("--depth")
-        {
-            Description = $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).",
-        };
+        var depth = WholeNumber.Optional("--depth", $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).", minimum: 0);
         var format = new Option<string>("--format")
         {
             Description = "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +

@@ -48,6 +48,7 @@ public static class WorkbookKernel
         {
             return;
         }
+        Charts.ChartEngine.MakeChartJsonSafe(); // charts made with Plotly.NET directly, too
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
         Formatter.SetPreferredMimeTypesFor(typeof(string), PlainTextFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(object), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);

@@ -15,6 +15,43 @@ public static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>
+    /// The notebook running now with the cells finished so far, or null: what a run can still write out if a cell
+    /// ends the process (<see cref="Environment.Exit"/>).
+    /// </summary>
+    internal static InProgress? Current { get; private set; }
+
+    /// <summary>A notebook part-way through: the cells run so far, and the cell running.</summary>
+    internal sealed record InProgress(NotebookDocument Notebook, List<CellRun> Finished, Stopwatch Elapsed)
+    {
+        public NotebookCell? Running { get; set; }
+
+        /// <summary>The notebook as far as it got, the running cell stopped with <paramref name="why"/>.</summary>
+        public NotebookRun Stop(string why)
+        {
+            var runs = new List<CellRun>();
+            CellFailure? failure = null;
+            foreach (var cell in Notebook.Cells)
+            {
+                var done = Finished.FirstOrDefault(r => r.Cell.Number == cell.Number);
+                if (done is not null)
+                {
+                    runs.Add(done);
+                }
+                else if (cell == Running)
+                {
+                    failure = new CellFailure(Notebook.Name, cell.Number, cell.FirstLine, why);
+                    runs.Add(new CellRun(cell, [new ErrorOutput("Exit", why, [why])], Finished.Count(r => r.Executed) + 1, TimeSpan.Zero));
+                }
+                else
+                {
+                    runs.Add(new CellRun(cell, [], null, TimeSpan.Zero));
+                }
+            }
+            return new NotebookRun(Notebook, runs, failure, Elapsed.Elapsed);
+        }
+    }
+
     /// <summary>Reads and runs the notebook at <paramref name="notebookPath"/>.</summary>
     public static Task<NotebookRun> RunAsync(string notebookPath, RunOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(NotebookDocument.Load(notebookPath), options, cancellationToken);
@@ -48,20 +85,26 @@ public static class NotebookRunner
             DuckDbKernel.MaxRows = options.SqlMaxRows;
             kernel = WorkbookKernel.Create();
             var run = await RunCellsAsync(notebook, kernel, options, cancellationToken);
-            stuck = run.Failure?.Kind == FailureKind.TimedOut;
+            stuck = run.Failure?.Kind is FailureKind.TimedOut or FailureKind.Cancelled;
             return run;
         }
         finally
         {
             if (kernel is not null)
             {
-                KernelVariables.DisposeAll(kernel);
                 if (stuck)
                 {
-                    _ = Task.Run(kernel.Dispose); // a runaway cell may never let go; do not wait for it
+                    // A runaway cell may never let go: do not wait for it.
+                    var abandoned = kernel;
+                    _ = Task.Run(() =>
+                    {
+                        KernelVariables.DisposeAll(abandoned);
+                        abandoned.Dispose();
+                    });
                 }
                 else
                 {
+                    KernelVariables.DisposeAll(kernel);
                     kernel.Dispose();
                 }
             }
@@ -76,6 +119,8 @@ public static class NotebookRunner
     {
         var total = Stopwatch.StartNew();
         var runs = new List<CellRun>();
+        var progress = new InProgress(notebook, runs, total);
+        Current = progress;
         CellFailure? failure = null;
         var executionCount = 0;
         var events = new List<KernelEvent>();
@@ -95,6 +140,7 @@ public static class NotebookRunner
                 continue;
             }
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: false));
+            progress.Running = cell;
             lock (events)
             {
                 events.Clear();
@@ -124,6 +170,7 @@ public static class NotebookRunner
             runs.Add(new CellRun(cell, outputs, ++executionCount, watch.Elapsed) { Started = started, Ended = DateTimeOffset.UtcNow });
             options.Progress?.Report(new CellProgress(notebook, cell, Finished: true, Failed: failure is not null));
         }
+        Current = null;
         return new NotebookRun(notebook, runs, failure, total.Elapsed);
     }
 
@@ -158,7 +205,25 @@ public static class NotebookRunner
             message = $"the cell's kernel '{cell.Kernel}' does not exist (yet): connect it in an earlier cell with " +
                 $"#!connect duckdb --kernel-name {cell.Kernel} --connection-string \"Data Source=<path>\". The kernel said: {message}";
         }
+        else if (message.Contains("CS0006", StringComparison.Ordinal) && message.Contains("ModelTree.dll", StringComparison.Ordinal) && !InWorkbook(notebook))
+        {
+            message = $"this notebook is in {notebook.Folder}, outside the workbook's notebooks/ folder: it loads the workbook's library " +
+                "(../lib/ModelTree) and data (../data) by paths relative to that folder. Run it from the repository's notebooks/ folder " +
+                $"(copy it there), or copy the whole repository. The kernel said: {message}";
+        }
         return new CellFailure(notebook.Name, cell.Number, cell.FirstLine, OneLine(message));
+    }
+
+    private static bool InWorkbook(NotebookDocument notebook)
+    {
+        try
+        {
+            return string.Equals(notebook.Folder, Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), StringComparison.Ordinal);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static string OneLine(string message) =>

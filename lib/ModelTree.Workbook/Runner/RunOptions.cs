@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>How long one cell may run before the notebook is stopped.</summary>
     public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
 
+    /// <summary>How many notebooks the whole workbook has, so that a report of some of them can say so; null if unknown.</summary>
+    public int? WorkbookSize { get; init; }
+
     /// <summary>Told when a cell starts and ends.</summary>
     public IProgress<CellProgress>? Progress { get; init; }
 }

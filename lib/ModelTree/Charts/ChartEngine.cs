@@ -33,6 +33,14 @@ public static class ChartEngine
                 "(README, \"Using it in VS Code\"), or run the notebook headless with `dotnet run --project lib/ModelTree.Workbook -- run <notebook>`. " +
                 "Cells that do not draw charts work in either engine.");
         }
+        MakeChartJsonSafe();
         supported = true;
     }
+
+    /// <summary>
+    /// Makes the JSON Plotly.NET writes into a chart's &lt;script&gt; block escape &lt;, &gt; and &amp; (as \u003c...), so that a
+    /// label such as a model id holding "&lt;/script&gt;" can neither end the script nor become markup; the browser reads
+    /// the same characters back.
+    /// </summary>
+    public static void MakeChartJsonSafe() => Globals.JSON_CONFIG.StringEscapeHandling = Newtonsoft.Json.StringEscapeHandling.EscapeHtml;
 }

@@ -114,9 +114,14 @@ public static class GraphCharts
             ("width", 820), ("height", 140 + (28 * ordered.Count)));
     }
 
+    /// <summary>Children a model shows in the tree view; the rest fold into one "+N more" marker.</summary>
+    public const int TreeChildren = 4;
+
     /// <summary>
-    /// The subtree drawn as a tree, root on the left and one column per depth: hover a model for its
-    /// id, relation and downloads, zoom and pan to explore. Links of a merge to its other bases are dashed.
+    /// The subtree drawn as a tree, root on the left and one column per depth: hover a model for its id, relation
+    /// and downloads, zoom and pan to explore. Each model shows at most <see cref="TreeChildren"/> children (those with
+    /// the most below them, then the most downloaded); the others, and everything below them, fold into one grey marker
+    /// that says how many, so that a large family stays legible. Links of a merge to its other bases are dashed.
     /// </summary>
     public static GenericChart TreeView(Subtree subtree, string source = "this data")
     {
@@ -130,29 +135,40 @@ public static class GraphCharts
                 children[parent].Add(i);
             }
         }
+        var (shownChildren, folded) = Fold(nodes, children);
 
-        // Leaves take the next row; a parent sits at the middle of its children (post-order, iterative).
+        // Leaves (and fold markers) take the next row; a parent sits at the middle of its children (post-order, iterative).
         var y = new double[nodes.Count];
+        var markerY = new Dictionary<int, double>();
+        var visible = new bool[nodes.Count];
         var nextRow = 0.0;
         var stack = new Stack<(int Node, bool Done)>();
         stack.Push((0, false));
         while (stack.Count > 0)
         {
             var (v, done) = stack.Pop();
-            if (children[v].Count == 0)
+            visible[v] = true;
+            var kids = shownChildren[v];
+            if (kids.Count == 0 && !folded.ContainsKey(v))
             {
                 y[v] = nextRow++;
             }
             else if (done)
             {
-                y[v] = (y[children[v][0]] + y[children[v][^1]]) / 2;
+                if (folded.ContainsKey(v))
+                {
+                    markerY[v] = nextRow++;
+                }
+                var first = kids.Count > 0 ? y[kids[0]] : markerY[v];
+                var last = folded.ContainsKey(v) ? markerY[v] : y[kids[^1]];
+                y[v] = (first + last) / 2;
             }
             else
             {
                 stack.Push((v, true));
-                for (var k = children[v].Count - 1; k >= 0; k--)
+                for (var k = kids.Count - 1; k >= 0; k--)
                 {
-                    stack.Push((children[v][k], false));
+                    stack.Push((kids[k], false));
                 }
             }
         }
@@ -162,7 +178,8 @@ public static class GraphCharts
             Lines(subtree.Edges.Where(e => IsTreeLink(e)), "#b0b0b0", "solid", "first base"),
             Lines(subtree.Edges.Where(e => !IsTreeLink(e)), Color(Relation.Merge), "dash", "other bases (merges)"),
         };
-        foreach (var group in nodes.Select((n, i) => (Node: n, Index: i)).GroupBy(x => x.Index == 0 ? (Relation?)null : x.Node.Relation))
+        foreach (var group in nodes.Select((n, i) => (Node: n, Index: i)).Where(x => visible[x.Index])
+                     .GroupBy(x => x.Index == 0 ? (Relation?)null : x.Node.Relation))
         {
             traces.Add(Trace("scatter",
                 ("mode", "markers"),
@@ -173,9 +190,31 @@ public static class GraphCharts
                 ("hoverinfo", "text"),
                 ("marker", Object(("size", 9), ("color", group.Key is { } c ? Color(c) : "#000000")))));
         }
-        var height = Math.Clamp(120 + (int)(nextRow * 14), 360, 2400);
+        var markers = folded.Where(f => visible[f.Key]).OrderBy(f => f.Key).ToList();
+        if (markers.Count > 0)
+        {
+            traces.Add(Trace("scatter",
+                ("mode", "markers+text"),
+                ("name", "folded (more children)"),
+                ("x", markers.Select(m => nodes[m.Key].Depth + 1).ToArray()),
+                ("y", markers.Select(m => markerY[m.Key]).ToArray()),
+                ("text", markers.Select(m => $"+{m.Value:N0}").ToArray()),
+                ("textposition", "middle right"),
+                ("hovertext", markers.Select(m => $"{m.Value:N0} more models below {nodes[m.Key].Id} not drawn (it shows {TreeChildren} of its children)").ToArray()),
+                ("hoverinfo", "text"),
+                ("marker", Object(("size", 9), ("symbol", "diamond"), ("color", "#9a9a9a")))));
+            foreach (var (parent, _) in markers)
+            {
+                traces.Add(Trace("scatter", ("mode", "lines"), ("showlegend", false), ("hoverinfo", "skip"),
+                    ("x", new object[] { nodes[parent].Depth, nodes[parent].Depth + 1 }), ("y", new object[] { y[parent], markerY[parent] }),
+                    ("line", Object(("color", "#d0d0d0"), ("width", 1), ("dash", "dot")))));
+            }
+        }
+        var shown = visible.Count(v => v);
+        var hidden = nodes.Count - shown + subtree.LeftOut;
+        var height = Math.Clamp(120 + (int)(nextRow * 16), 360, 2400);
         return Chart(traces,
-            $"{subtree.Root}: {nodes.Count:N0} models" + (subtree.Truncated ? $" ({subtree.LeftOut:N0} more not drawn)" : "") + $" ({source})",
+            $"{subtree.Root}: {shown:N0} of {nodes.Count + subtree.LeftOut:N0} models drawn" + (hidden > 0 ? $" ({hidden:N0} folded or beyond the limit)" : "") + $" ({source})",
             ("xaxis", Axis("depth", false, ("dtick", 1), ("zeroline", false))),
             ("yaxis", Object(("visible", false))),
             ("width", 900), ("height", height));
@@ -189,7 +228,7 @@ public static class GraphCharts
             var ys = new List<object?>();
             foreach (var e in edges)
             {
-                if (index.TryGetValue(e.Child, out var c) && index.TryGetValue(e.Base, out var b))
+                if (index.TryGetValue(e.Child, out var c) && index.TryGetValue(e.Base, out var b) && visible[c] && visible[b])
                 {
                     xs.AddRange([nodes[b].Depth, nodes[c].Depth, null]);
                     ys.AddRange([y[b], y[c], null]);
@@ -197,6 +236,43 @@ public static class GraphCharts
             }
             return Trace("scatter", ("mode", "lines"), ("name", name), ("x", xs.ToArray()), ("y", ys.ToArray()),
                 ("hoverinfo", "skip"), ("line", Object(("color", color), ("width", 1), ("dash", dash))));
+        }
+    }
+
+    // Each model keeps the children with the most below them (then the most downloaded); the rest, with all below
+    // them, are counted into a marker.
+    private static (List<int>[] Shown, Dictionary<int, int> Folded) Fold(IReadOnlyList<SubtreeNode> nodes, List<int>[] children)
+    {
+        var shown = children.Select(_ => new List<int>()).ToArray();
+        var folded = new Dictionary<int, int>();
+        var below = Enumerable.Range(0, nodes.Count).Select(Below).ToArray();
+        for (var v = 0; v < nodes.Count; v++)
+        {
+            var ordered = children[v].OrderByDescending(c => below[c]).ThenByDescending(c => nodes[c].Downloads)
+                .ThenBy(c => nodes[c].Id, StringComparer.Ordinal).ToList();
+            shown[v] = ordered.Take(TreeChildren).OrderBy(c => c).ToList();
+            var rest = ordered.Skip(TreeChildren).Sum(c => 1 + below[c]);
+            if (rest > 0)
+            {
+                folded[v] = rest;
+            }
+        }
+        return (shown, folded);
+
+        int Below(int v)
+        {
+            var count = 0;
+            var stack = new Stack<int>(children[v]);
+            while (stack.Count > 0)
+            {
+                var c = stack.Pop();
+                count++;
+                foreach (var k in children[c])
+                {
+                    stack.Push(k);
+                }
+            }
+            return count;
         }
     }
 

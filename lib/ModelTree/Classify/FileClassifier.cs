@@ -25,6 +25,28 @@ public static class FileClassifier
     /// <summary>A GGUF file (<see cref="Vocabulary.GgufFilePattern"/>).</summary>
     public static bool IsGgufFile(string? name) => SqlLike.Matches(name?.ToLowerInvariant(), Vocabulary.GgufFilePattern);
 
+    /// <summary>Complete model weights, single or sharded (<see cref="Vocabulary.CompleteWeightFilePatterns"/>): not an adapter's own weights.</summary>
+    public static bool IsCompleteWeightFile(string? name) => MatchesAny(name, Vocabulary.CompleteWeightFilePatterns);
+
+    /// <summary>A safetensors file (<see cref="Vocabulary.SafetensorsFilePatterns"/>).</summary>
+    public static bool IsSafetensorsFile(string? name) => MatchesAny(name, Vocabulary.SafetensorsFilePatterns);
+
+    /// <summary>A pickle file holding weights (<see cref="Vocabulary.PickleFilePatterns"/> less <see cref="Vocabulary.NotPickleWeightFilePatterns"/>).</summary>
+    public static bool IsPickleWeightFile(string? name) =>
+        MatchesAny(name, Vocabulary.PickleFilePatterns) && !MatchesAny(name, Vocabulary.NotPickleWeightFilePatterns);
+
+    /// <summary>An ONNX export (<see cref="Vocabulary.OnnxFilePatterns"/>).</summary>
+    public static bool IsOnnxFile(string? name) => MatchesAny(name, Vocabulary.OnnxFilePatterns);
+
+    /// <summary>A GGML file (<see cref="Vocabulary.GgmlFilePatterns"/>).</summary>
+    public static bool IsGgmlFile(string? name) => MatchesAny(name, Vocabulary.GgmlFilePatterns);
+
+    /// <summary>A tokenizer file (<see cref="Vocabulary.TokenizerFilePatterns"/>).</summary>
+    public static bool IsTokenizerFile(string? name) => MatchesAny(name, Vocabulary.TokenizerFilePatterns);
+
+    /// <summary>A model configuration file (<see cref="Vocabulary.ConfigFilePatterns"/>).</summary>
+    public static bool IsConfigFile(string? name) => MatchesAny(name, Vocabulary.ConfigFilePatterns);
+
     /// <summary>
     /// A LoRA file: an adapter file (what PEFT writes), or weights named for LoRA (<c>*lora*.safetensors</c>,
     /// <c>*lora*.bin</c>, as diffusers LoRAs are often named).

@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.Data.Analysis;
 
 namespace ModelTree.Data;
@@ -45,7 +44,7 @@ public static class QueryFrames
                 default:
                     var strings = new StringDataFrameColumn(name);
                     columns.Add(strings);
-                    setters.Add(v => strings.Append(v is null ? null : Text(v)));
+                    setters.Add(v => strings.Append(v is null ? null : Display.ValueText.Format(v)));
                     break;
             }
         }
@@ -59,14 +58,4 @@ public static class QueryFrames
         }
         return new DataFrame(columns);
     }
-
-    /// <summary>Lists as <c>[a, b]</c>, structs as <c>{k: v}</c>: short enough to read in a table cell.</summary>
-    internal static string Text(object value) => value switch
-    {
-        string s => s,
-        IDictionary map => "{" + string.Join(", ", map.Keys.Cast<object>().Select(k => $"{k}: {(map[k] is { } v ? Text(v) : "NULL")}")) + "}",
-        IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(v => v is null ? "NULL" : Text(v))) + "]",
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss"),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
 }

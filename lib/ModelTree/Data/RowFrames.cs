@@ -28,13 +28,13 @@ public static class RowFrames
         }
         return Type.GetTypeCode(type) switch
         {
-            TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64 or TypeCode.Byte or TypeCode.SByte or TypeCode.UInt16 or TypeCode.UInt32 =>
+            TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64 or TypeCode.Byte or TypeCode.SByte or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64 =>
                 new Int64DataFrameColumn(name, values.Select(v => v is null ? (long?)null : Convert.ToInt64(v))),
             TypeCode.Double or TypeCode.Single or TypeCode.Decimal =>
                 new DoubleDataFrameColumn(name, values.Select(v => v is null ? (double?)null : Convert.ToDouble(v))),
             TypeCode.Boolean => new BooleanDataFrameColumn(name, values.Select(v => (bool?)v)),
             TypeCode.DateTime => new PrimitiveDataFrameColumn<DateTime>(name, values.Select(v => (DateTime?)v)),
-            _ => new StringDataFrameColumn(name, values.Select(v => v is null ? null : QueryFrames.Text(v))),
+            _ => new StringDataFrameColumn(name, values.Select(v => v is null ? null : Display.ValueText.Format(v))),
         };
     }
 }

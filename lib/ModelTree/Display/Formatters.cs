@@ -1,25 +1,50 @@
+using System.Net;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using ModelTree.Data;
 
 namespace ModelTree.Display;
 
 /// <summary>
-/// Formatters for the objects the notebooks show: <see cref="DataFrame"/> as a capped table (HTML and plain
-/// text). Charts are displayed by Plotly.NET.Interactive's formatter, which the kernel loads with the package.
+/// How the workbook's values display in a notebook: a <see cref="DataFrame"/> as a capped table written by the
+/// one value renderer (<see cref="ValueText"/>), the same as SQL results; an opened dataset by its description (never
+/// its machine paths). Charts are displayed by Plotly.NET.Interactive's formatter, which the kernel loads with the package.
 /// </summary>
 public static class Formatters
 {
     /// <summary>Rows a data frame shows before the table says how many it left out.</summary>
     public const int MaxRows = 100;
 
-    /// <summary>The plotly.js that the chart HTML expects, from the CDN (the version Plotly.NET targets).</summary>
-    public static string PlotlyScriptUrl => $"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min.js";
+    private static readonly object Gate = new();
 
-    /// <summary>Registers every formatter here. Safe to call more than once.</summary>
+    private static readonly ITypeFormatter[] Ours =
+    [
+        new Of<DataFrame>("text/html", f => DataFrameHtml(f)),
+        new Of<DataFrame>("text/plain", f => DataFrameText(f)),
+        new Of<HubData>("text/html", h => $"<p>{WebUtility.HtmlEncode(h.Description)}</p>"),
+        new Of<HubData>("text/plain", h => h.Description),
+        new Of<MermaidDiagram>("text/html", d => d.Html()),
+        new Of<MermaidDiagram>("text/plain", d => d.Text),
+    ];
+
+    /// <summary>
+    /// Makes the workbook's formatters the ones in effect, also after a package extension (Microsoft.Data.Analysis's)
+    /// registered its own for the same type. Safe to call more than once: each is registered again only when another
+    /// has taken its place.
+    /// </summary>
     public static void Register()
     {
-        RegisterOnce(new DataFrameHtmlFormatter());
-        RegisterOnce(new DataFrameTextFormatter());
+        lock (Gate)
+        {
+            foreach (var formatter in Ours)
+            {
+                var current = Formatter.RegisteredFormatters(false).FirstOrDefault(f => f.Type == formatter.Type && f.MimeType == formatter.MimeType);
+                if (!ReferenceEquals(current, formatter))
+                {
+                    Formatter.Register(formatter);
+                }
+            }
+        }
     }
 
     /// <summary>The data frame as an HTML table of at most <paramref name="maxRows"/> rows.</summary>
@@ -35,41 +60,15 @@ public static class Formatters
     private static IEnumerable<IReadOnlyList<object?>> Rows(DataFrame frame, int maxRows) =>
         Enumerable.Range(0, (int)Math.Min(frame.Rows.Count, maxRows)).Select(i => frame.Columns.Select(c => c[i]).ToList());
 
-    private static readonly object Gate = new();
-
-    private static void RegisterOnce<T>(T formatter) where T : ITypeFormatter
+    private sealed class Of<T>(string mimeType, Func<T, string> format) : ITypeFormatter
     {
-        lock (Gate)
-        {
-            if (!Formatter.RegisteredFormatters(false).OfType<T>().Any())
-            {
-                Formatter.Register(formatter);
-            }
-        }
-    }
+        public string MimeType => mimeType;
 
-    private sealed class DataFrameHtmlFormatter : ITypeFormatter
-    {
-        public string MimeType => "text/html";
-
-        public Type Type => typeof(DataFrame);
+        public Type Type => typeof(T);
 
         public bool Format(object instance, FormatContext context)
         {
-            context.Writer.Write(DataFrameHtml((DataFrame)instance));
-            return true;
-        }
-    }
-
-    private sealed class DataFrameTextFormatter : ITypeFormatter
-    {
-        public string MimeType => "text/plain";
-
-        public Type Type => typeof(DataFrame);
-
-        public bool Format(object instance, FormatContext context)
-        {
-            context.Writer.Write(DataFrameText((DataFrame)instance));
+            context.Writer.Write(format((T)instance));
             return true;
         }
     }

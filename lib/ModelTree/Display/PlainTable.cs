@@ -9,12 +9,13 @@ public static class PlainTable
     private const int MaxWidth = 60;
 
     /// <summary>
-    /// Renders <paramref name="rows"/> under <paramref name="headers"/>, each value cut at 60 characters;
-    /// when <paramref name="totalRows"/> is more than the rows given, a last line says "showing N of M rows".
+    /// Renders <paramref name="rows"/> under <paramref name="headers"/>, values written by <see cref="ValueText"/>,
+    /// a long list as its first items and "[+N]", each value cut at 60 characters; when <paramref name="totalRows"/>
+    /// is more than the rows given, a last line says "showing N of M rows".
     /// </summary>
     public static string Render(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, long totalRows)
     {
-        var cells = rows.Select(r => r.Select(v => Cut(HtmlTable.Text(v))).ToList()).ToList();
+        var cells = rows.Select(r => r.Select((v, i) => Cut(Short(v, i < headers.Count ? headers[i] : null))).ToList()).ToList();
         var widths = headers.Select((h, i) => cells.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max()).ToList();
         var text = new StringBuilder();
         void Line(IReadOnlyList<string> values) =>
@@ -27,9 +28,15 @@ public static class PlainTable
         }
         if (totalRows > cells.Count)
         {
-            text.Append(CultureInfo.InvariantCulture, $"(showing {cells.Count} of {totalRows} rows)\n");
+            text.Append(CultureInfo.InvariantCulture, $"(showing {cells.Count:N0} of {totalRows:N0} rows)\n");
         }
         return text.ToString();
+    }
+
+    private static string Short(object? value, string? column)
+    {
+        var (shown, leftOut) = ValueText.Shorten(value, column);
+        return leftOut > 0 ? $"{shown} [+{leftOut.ToString("N0", CultureInfo.InvariantCulture)}]" : shown;
     }
 
     private static string Cut(string value)

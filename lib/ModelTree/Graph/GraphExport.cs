@@ -83,14 +83,14 @@ public static class GraphExport
     }
 
     /// <summary>
-    /// A Mermaid flowchart (base above child, each link labelled with its relation). Shows at most
+    /// A Mermaid flowchart (base left of child, each link labelled with its relation). Shows at most
     /// <paramref name="maxNodes"/> models, breadth first, and says in a note how many it left out.
     /// </summary>
-    public static string Mermaid(Subtree subtree, int maxNodes = MermaidLimit)
+    public static Display.MermaidDiagram Mermaid(Subtree subtree, int maxNodes = MermaidLimit)
     {
         var shown = subtree.Nodes.Take(Math.Max(1, maxNodes)).ToList();
         var key = shown.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => $"n{x.i}", StringComparer.OrdinalIgnoreCase);
-        var text = new StringBuilder("graph TD\n");
+        var text = new StringBuilder("graph LR\n");
         foreach (var node in shown)
         {
             text.Append("  ").Append(key[node.Id]).Append("[\"").Append(MermaidText(node.Id)).Append("\"]\n");
@@ -109,7 +109,8 @@ public static class GraphExport
                 .Append(" more models not drawn (Mermaid limit ").Append(maxNodes).Append(")\"]\n");
             text.Append("  style more stroke-dasharray: 5 5\n");
         }
-        return text.ToString();
+        var drawn = subtree.Edges.Where(e => key.ContainsKey(e.Child) && key.ContainsKey(e.Base)).ToList();
+        return new Display.MermaidDiagram(text.ToString(), shown, drawn, leftOut);
     }
 
     /// <summary>The subtree as GraphML (Gephi, yEd, networkx): nodes with downloads, depth and whether they are in the data; links child -> base with relation and source.</summary>

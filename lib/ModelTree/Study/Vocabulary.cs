@@ -33,6 +33,35 @@ public static class Vocabulary
     /// <summary>SQL LIKE patterns (on the lower-cased file name) for weights named for LoRA, as diffusers LoRAs often are.</summary>
     public static IReadOnlyList<string> LoraWeightPatterns { get; } = ["%lora%.safetensors", "%lora%.bin"];
 
+    /// <summary>SQL LIKE patterns (on the lower-cased file path) for safetensors files, weights of any kind.</summary>
+    public static IReadOnlyList<string> SafetensorsFilePatterns { get; } = ["%.safetensors"];
+
+    /// <summary>
+    /// SQL LIKE patterns (on the lower-cased file path) for pickle files that may hold weights: PyTorch's
+    /// <c>.bin</c>, <c>.pt</c>, <c>.pth</c>, <c>.ckpt</c> and plain pickles. Loading one runs code from the file.
+    /// </summary>
+    public static IReadOnlyList<string> PickleFilePatterns { get; } = ["%.bin", "%.pt", "%.pth", "%.ckpt", "%.pkl", "%.pickle"];
+
+    /// <summary>
+    /// SQL LIKE patterns for files <see cref="PickleFilePatterns"/> match that are not model weights: a trainer's
+    /// state (arguments, optimizer, scheduler, random state), GGML's quantized <c>.bin</c> and OpenVINO's binary weights.
+    /// </summary>
+    public static IReadOnlyList<string> NotPickleWeightFilePatterns { get; } =
+        ["%training_args.bin", "%optimizer.pt", "%scheduler.pt", "%rng_state%", "%optim_states%", "%ggml%", "%openvino%"];
+
+    /// <summary>SQL LIKE patterns (on the lower-cased file path) for ONNX exports.</summary>
+    public static IReadOnlyList<string> OnnxFilePatterns { get; } = ["%.onnx", "%.onnx_data"];
+
+    /// <summary>SQL LIKE patterns (on the lower-cased file path) for GGML files, the format GGUF replaced.</summary>
+    public static IReadOnlyList<string> GgmlFilePatterns { get; } = ["%ggml%.bin"];
+
+    /// <summary>SQL LIKE patterns (on the lower-cased file path) for tokenizer files.</summary>
+    public static IReadOnlyList<string> TokenizerFilePatterns { get; } =
+        ["%tokenizer%", "%vocab.json", "%vocab.txt", "%merges.txt", "%spiece.model", "%sentencepiece%.model"];
+
+    /// <summary>SQL LIKE patterns (on the lower-cased file path) for a model's configuration (transformers, diffusers, Mistral's native format).</summary>
+    public static IReadOnlyList<string> ConfigFilePatterns { get; } = ["config.json", "%/config.json", "model_index.json", "params.json"];
+
     /// <summary>SQL LIKE pattern for GGUF files.</summary>
     public const string GgufFilePattern = "%.gguf";
 

@@ -14,8 +14,8 @@ public sealed class FormattersTests
         var html = Formatters.DataFrameHtml(frame, maxRows: 100);
 
         Assert.Contains("<th>n</th>", html);
-        Assert.Contains("<td>100</td>", html);
-        Assert.DoesNotContain("<td>101</td>", html);
+        Assert.Contains("<td class=\"num\">100</td>", html);
+        Assert.DoesNotContain("<td class=\"num\">101</td>", html);
         Assert.Contains("showing 100 of 150 rows", html);
     }
 

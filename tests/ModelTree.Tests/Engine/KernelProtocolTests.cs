@@ -83,7 +83,7 @@ public sealed class KernelProtocolTests : IDisposable
         var bad = kernel.Submit("db", "select * from no_such_table;");
 
         Assert.Equal("CommandSucceeded", (string?)connect[^1]["eventType"]);
-        Assert.Contains(query, e => Html(e).Contains("<td>42</td>", StringComparison.Ordinal));
+        Assert.Contains(query, e => Html(e).Contains("<td class=\"num\">42</td>", StringComparison.Ordinal));
         Assert.Equal("CommandFailed", (string?)bad[^1]["eventType"]);
         Assert.Contains("no_such_table", Message(bad[^1]));
     }

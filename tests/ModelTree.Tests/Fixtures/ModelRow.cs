@@ -22,6 +22,9 @@ public sealed record ModelRow(string Id)
     /// <summary>The card as raw text, to test malformed cards; wins over <see cref="Card"/>.</summary>
     public string? RawCard { get; init; }
 
+    /// <summary>The Hub's <c>safetensors</c> summary: parameters by dtype, and their total (null: none).</summary>
+    public Dictionary<string, long>? Parameters { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
@@ -42,6 +45,15 @@ public sealed record ModelRow(string Id)
                 ["relation"] = Relation,
             },
         };
+        if (Parameters is not null)
+        {
+            // Only rows that set it carry the key, so other tests' tables keep their column set.
+            json["safetensors"] = new JsonObject
+            {
+                ["parameters"] = new JsonObject(Parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+                ["total"] = Parameters.Values.Sum(),
+            };
+        }
         return json;
     }
 }

@@ -74,7 +74,7 @@ public sealed class GraphCommandTests
         Assert.Equal(graph.Box(Root).Finetunes, csv.Length - 1);
 
         var mermaid = Render(c => TreeCommand.Write(c, graph, Root, null, "mermaid"));
-        Assert.StartsWith("graph TD", mermaid);
+        Assert.StartsWith("graph LR", mermaid);
     }
 
     [Fact]

@@ -58,13 +58,29 @@ public sealed class GraphExportTests
         var graph = Diamond();
 
         var full = GraphExport.Mermaid(graph.Subtree("r/root"));
-        Assert.StartsWith("graph TD", full);
+        Assert.StartsWith("graph LR", full);
         Assert.Contains("-->|merge|", full);
         Assert.DoesNotContain("more models not drawn", full);
 
-        var capped = GraphExport.Mermaid(graph.Subtree("r/root"), maxNodes: 2);
+        var capped = GraphExport.Mermaid(graph.Subtree("r/root"), maxNodes: 2).Text;
         Assert.Equal(2, capped.Split('\n').Count(l => l.TrimStart().StartsWith('n') && l.Contains("[\"")));
         Assert.Contains("... 4 more models not drawn", capped);
+    }
+
+    [Fact]
+    public void The_mermaid_diagram_is_also_drawn_as_svg_with_every_model_and_link_it_shows()
+    {
+        var diagram = GraphExport.Mermaid(Diamond().Subtree("r/root"));
+
+        var svg = XDocument.Parse(diagram.Svg());
+        XNamespace s = "http://www.w3.org/2000/svg";
+        var labels = svg.Descendants(s + "text").Select(t => t.Value).ToList();
+        Assert.Equal(diagram.Nodes.Count, svg.Descendants(s + "rect").Count());
+        Assert.Equal(diagram.Edges.Count, svg.Descendants(s + "line").Count());
+        Assert.Contains("r/root", labels);
+        Assert.Contains("merge", labels);
+        Assert.Contains("<svg", diagram.Html());
+        Assert.Contains("graph LR", diagram.Html()); // the source, folded below the drawing
     }
 
     [Fact]

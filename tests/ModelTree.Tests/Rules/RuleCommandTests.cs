@@ -21,7 +21,7 @@ public class RuleCommandTests
         var originalAnsi = AnsiConsole.Console;
         using var output = new StringWriter();
         Console.SetOut(output);
-        Console.SetError(output);
+        Console.SetError(output); // errors go to standard error; these tests read both
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         try
         {

@@ -19,13 +19,29 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task An_unexpected_exception_is_not_swallowed()
+    public async Task An_unexpected_exception_is_one_error_line_on_stderr_without_a_stack_trace()
     {
         var root = new RootCommand("test");
         var bug = new Command("bug", "a programming error");
-        bug.SetAction(new Func<ParseResult, int>(_ => throw new InvalidOperationException("bug")));
+        bug.SetAction(new Func<ParseResult, int>(_ => throw new InvalidOperationException("the bug")));
         root.Add(bug);
+        var original = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        int exit;
+        try
+        {
+            exit = await CommandLine.InvokeAsync(root, ["bug"]);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => CommandLine.InvokeAsync(root, ["bug"]));
+        Assert.Equal(1, exit);
+        var lines = error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.StartsWith("error: unexpected InvalidOperationException: the bug", lines[0]);
+        Assert.DoesNotContain("   at ", error.ToString());
     }
 }

@@ -86,8 +86,8 @@ public sealed class NotebookRunnerTests : IDisposable
         var table = Assert.IsType<DisplayOutput>(Assert.Single(run.Cells[3].Outputs));
         var html = table.Data["text/html"];
         Assert.Contains("<th>id</th>", html);
-        Assert.True(html.IndexOf("<td>org/alpha</td><td>10</td>", StringComparison.Ordinal)
-            < html.IndexOf("<td>org/beta</td><td>5</td>", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("<td>org/alpha</td><td class=\"num\">10</td>", StringComparison.Ordinal)
+            < html.IndexOf("<td>org/beta</td><td class=\"num\">5</td>", StringComparison.Ordinal));
         Assert.Contains("org/alpha", table.Data["text/plain"]);
     }
 
@@ -100,7 +100,7 @@ public sealed class NotebookRunnerTests : IDisposable
 
         Assert.Collection(run.Cells[1].Outputs,
             o => Assert.Contains("<th>a</th>", ((DisplayOutput)o).Data["text/html"]),
-            o => Assert.Contains("<td>2</td>", ((DisplayOutput)o).Data["text/html"]));
+            o => Assert.Contains("<td class=\"num\">2</td>", ((DisplayOutput)o).Data["text/html"]));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class NotebookRunnerTests : IDisposable
             .Sql("hub", "select range as n from range(250);"), new RunOptions { SqlMaxRows = 200 });
 
         var html = ((DisplayOutput)Assert.Single(run.Cells[1].Outputs)).Data["text/html"];
-        Assert.Equal(200, html.Split("<tr><td>").Length - 1);
+        Assert.Equal(200, html.Split("<tr><td class=\"num\">").Length - 1);
         Assert.Contains("showing 200 of 250 rows", html);
     }
 
