@@ -21,6 +21,7 @@ public static class FetchCommand
             "(one family's records from the Hub API, when the whole file is too big or gone).");
         AddHubStats(command);
         command.Add(AddHubStats(new Command("hub-stats", HubStatsHelp)));
+        command.Add(FetchFamilyCommand.Create());
         return command;
     }
 

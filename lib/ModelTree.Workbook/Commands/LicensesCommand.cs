@@ -32,7 +32,7 @@ public static class LicensesCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = AnsiConsole.Console;
+            var console = CommandLine.Out;
             var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {
@@ -71,10 +71,10 @@ public static class LicensesCommand
             }
         }
         var sources = string.Join(", ", drift.Sources.Select(p => p.Key == "none" ? $"{p.Value:N0} state none" : $"{p.Value:N0} from the {p.Key}"));
-        console.MarkupLine(Markup.Escape($"Where the models' licenses come from: {sources}."));
+        console.MarkupLine(Markup.Escape($"Where the licenses of the models in a link come from: {sources}."));
         if (drift.Disagreements > 0)
         {
-            console.MarkupLine(Markup.Escape($"{drift.Disagreements:N0} models' card license differs from their license: tag (the card's is used), e.g. " +
+            console.MarkupLine(Markup.Escape($"{drift.Disagreements:N0} of them have a card license that differs from their license: tag (the card's is used), e.g. " +
                 string.Join("; ", drift.DisagreementExamples.Take(3).Select(e => $"{e.Id}: card {e.Card}, tag {e.Tag}"))));
         }
     }

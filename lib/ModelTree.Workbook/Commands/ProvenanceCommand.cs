@@ -30,7 +30,7 @@ public static class ProvenanceCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = AnsiConsole.Console;
+            var console = CommandLine.Out;
             var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {

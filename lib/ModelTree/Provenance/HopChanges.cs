@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelTree.Records;
 
 namespace ModelTree.Provenance;
@@ -58,7 +59,11 @@ internal static class HopChanges
         }
         if (c.Parameters is { } cp && p.Parameters is { } pp && cp != pp)
         {
-            changes.Add($"parameters changed: {ArtifactFacts.Size(pp)} -> {ArtifactFacts.Size(cp)}");
+            // Close counts (an embedding resized for a few added tokens) print alike when rounded: show them exactly then.
+            var (from, to) = ArtifactFacts.Size(pp) == ArtifactFacts.Size(cp)
+                ? (pp.ToString("N0", CultureInfo.InvariantCulture), cp.ToString("N0", CultureInfo.InvariantCulture))
+                : (ArtifactFacts.Size(pp), ArtifactFacts.Size(cp));
+            changes.Add($"parameters changed: {from} -> {to}");
         }
         return changes;
     }

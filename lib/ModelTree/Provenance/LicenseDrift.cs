@@ -9,7 +9,7 @@ namespace ModelTree.Provenance;
 /// License drift over the whole table: for every link child → base whose two ends are rows of the data,
 /// the base's license family against the child's, by relation; the links whose license changes; the links
 /// where the child's license grants more than its base's (<see cref="Relaxed"/>); and the models whose card
-/// and <c>license:</c> tag disagree. A model's license is its card's, else its tag's (<see cref="ModelLicense"/>).
+/// and <c>license:</c> tag disagree (among the models in a link). A model's license is its card's, else its tag's (<see cref="ModelLicense"/>).
 /// </summary>
 public sealed record LicenseDrift
 {
@@ -28,13 +28,13 @@ public sealed record LicenseDrift
     /// <summary>Links where the child's license is more restrictive than its base's.</summary>
     public long Tightened { get; init; }
 
-    /// <summary>Models whose card license and <c>license:</c> tag disagree (the card's is used).</summary>
+    /// <summary>Models in a link whose card license and <c>license:</c> tag disagree (the card's is used).</summary>
     public long Disagreements { get; init; }
 
     /// <summary>Some of those models: id, card license, tag license.</summary>
     public IReadOnlyList<(string Id, string Card, string Tag)> DisagreementExamples { get; init; } = [];
 
-    /// <summary>Models by where their license comes from: card, tag, none.</summary>
+    /// <summary>Models in a link (as child or base), by where their license comes from: card, tag, none.</summary>
     public IReadOnlyDictionary<string, long> Sources { get; init; } = new Dictionary<string, long>();
 
     internal static LicenseDrift Compute(HubData hub)

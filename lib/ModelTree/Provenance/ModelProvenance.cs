@@ -12,6 +12,8 @@ namespace ModelTree.Provenance;
 /// </summary>
 public sealed class ModelProvenance(HubData hub, ModelGraph graph)
 {
+    private readonly Dictionary<string, ArtifactRecord> _records = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _notRows = new(StringComparer.OrdinalIgnoreCase);
     private LicenseDrift? _licenses;
     private TraitSimilarity? _similarity;
     private bool _tablesBuilt;
@@ -28,8 +30,7 @@ public sealed class ModelProvenance(HubData hub, ModelGraph graph)
     public ProvenanceReport Report(string id, string? cardText = null)
     {
         var canonical = Graph.Canonical(id);
-        var ancestors = Graph.Ancestors(canonical);
-        var records = ArtifactRecord.Read(Hub, ancestors.Where(a => a.InTable).Select(a => a.Id).Prepend(canonical));
+        var records = Records(Needed(canonical));
         if (!records.TryGetValue(canonical, out var self))
         {
             var children = Graph.Box(canonical).DirectChildren;
@@ -81,7 +82,11 @@ public sealed class ModelProvenance(HubData hub, ModelGraph graph)
     }
 
     /// <summary>The seed's first-model checklist of several candidates, one column per model.</summary>
-    public CandidateChecklist Compare(params string[] ids) => new(ids.Select(id => Report(id)).ToList());
+    public CandidateChecklist Compare(params string[] ids)
+    {
+        Records(ids.SelectMany(id => Needed(Graph.Canonical(id)))); // one scan for every candidate's records
+        return new(ids.Select(id => Report(id)).ToList());
+    }
 
     /// <summary>License drift over every link whose two ends are rows of the data (computed once).</summary>
     public LicenseDrift Licenses()
@@ -103,6 +108,33 @@ public sealed class ModelProvenance(HubData hub, ModelGraph graph)
     /// the base's most downloaded other child. Null when no model of the data names a base that is a row.
     /// </summary>
     public ProvenanceExample? Example() => ProvenanceExample.Pick(Graph);
+
+    // The model and every ancestor that is a row: the records a report compares.
+    private IEnumerable<string> Needed(string canonical) =>
+        Graph.Ancestors(canonical).Where(a => a.InTable).Select(a => a.Id).Prepend(canonical);
+
+    // Records read once per instance: a scan of models costs seconds on the full Hub, and reports share ancestors.
+    private Dictionary<string, ArtifactRecord> Records(IEnumerable<string> ids)
+    {
+        var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var missing = wanted.Where(i => !_records.ContainsKey(i) && !_notRows.Contains(i)).ToList();
+        if (missing.Count > 0)
+        {
+            var read = ArtifactRecord.Read(Hub, missing);
+            foreach (var i in missing)
+            {
+                if (read.TryGetValue(i, out var r))
+                {
+                    _records[i] = r;
+                }
+                else
+                {
+                    _notRows.Add(i);
+                }
+            }
+        }
+        return wanted.Where(_records.ContainsKey).ToDictionary(i => i, i => _records[i], StringComparer.OrdinalIgnoreCase);
+    }
 
     private void EnsureTables()
     {

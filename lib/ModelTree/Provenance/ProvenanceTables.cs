@@ -5,10 +5,11 @@ using ModelTree.Records;
 namespace ModelTree.Provenance;
 
 /// <summary>
-/// The tables the Hub-scale views read, built in the data's database in three steps: one scan of
-/// <c>models</c> for each model's license sources, task, languages and card size (<c>provenance_models</c>);
-/// the model graph's links appended as rows (<c>graph_links</c>); and the links whose two ends are rows,
-/// with both ends' traits side by side (<c>provenance_links</c>). Licenses are resolved in C#
+/// The tables the Hub-scale views read, built in the data's database in three steps: the model graph's
+/// links appended as rows (<c>graph_links</c>); one scan of <c>models</c> for the license sources, task,
+/// languages and card size of each model that takes part in a link (<c>provenance_models</c>; the others,
+/// most of the Hub, are never parsed); and the links whose two ends are rows, with both ends' traits side
+/// by side (<c>provenance_links</c>). Licenses are resolved in C#
 /// (<see cref="ModelLicense.Resolve"/>) once per distinct (card license, tag, license name), so the SQL and
 /// the single-model report cannot disagree on a license.
 /// </summary>
@@ -25,7 +26,8 @@ internal static class ProvenanceTables
                  CASE WHEN json_valid(cardData) THEN
                    json_extract(cardData, ['$.license', '$.base_model', '$.pipeline_tag', '$.library_name', '$.language', '$.datasets',
                                            '$."model-index"', '$.license_name']) END AS f
-          FROM models WHERE id IS NOT NULL
+          FROM models
+          WHERE lower(id) IN (SELECT lower(child) FROM graph_links UNION SELECT lower(base) FROM graph_links)
         ), l AS (
           SELECT *, list_sort(list_distinct(list_filter(list_transform(
                       CASE json_type(f[5]) WHEN 'VARCHAR' THEN [f[5] ->> '$'] WHEN 'ARRAY' THEN json_extract_string(f[5], '$[*]') END,
@@ -76,6 +78,7 @@ internal static class ProvenanceTables
 
     public static void Build(HubData hub, ModelGraph graph)
     {
+        AppendLinks(hub, graph);
         hub.Execute(RawSql);
         BuildLicenseMap(hub);
         hub.Execute(ModelsSql);
@@ -84,7 +87,6 @@ internal static class ProvenanceTables
             hub.Execute(DeduplicateSql);
         }
         hub.Execute("DROP TABLE provenance_raw");
-        AppendLinks(hub, graph);
         hub.Execute(LinksSql);
     }
 

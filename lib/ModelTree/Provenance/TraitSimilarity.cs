@@ -18,20 +18,20 @@ public sealed record TraitSimilarity
     /// <summary>license, languages, card length, card fields.</summary>
     public IReadOnlyList<DirectedDrift> Directions { get; init; } = [];
 
-    private static readonly (string Trait, string Child, string Base, string Known)[] Traits =
+    // Each trait: the child's and the base's value, and the test that a model states it (a license of family
+    // none, unstated or "unknown", states nothing).
+    private static readonly (string Trait, string Child, string Base, string ChildKnown, string BaseKnown)[] Traits =
     [
-        ("license", "child_license", "base_license", "{0} <> 'none'"),
-        ("languages", "child_languages", "base_languages", "{0} IS NOT NULL"),
-        ("task", "child_task", "base_task", "{0} IS NOT NULL"),
+        ("license", "child_license", "base_license", "child_family <> 'none'", "base_family <> 'none'"),
+        ("languages", "child_languages", "base_languages", "child_languages IS NOT NULL", "base_languages IS NOT NULL"),
+        ("task", "child_task", "base_task", "child_task IS NOT NULL", "base_task IS NOT NULL"),
     ];
 
     internal static TraitSimilarity Compute(HubData hub)
     {
         var agreements = new List<TraitAgreement>();
-        foreach (var (trait, child, parent, known) in Traits)
+        foreach (var (trait, child, parent, c, p) in Traits)
         {
-            var c = string.Format(System.Globalization.CultureInfo.InvariantCulture, known, child);
-            var p = string.Format(System.Globalization.CultureInfo.InvariantCulture, known, parent);
             var f = hub.Figures($"""
                 WITH g AS (SELECT base, {child} AS v, count(*) AS n FROM provenance_links WHERE {c} GROUP BY ALL),
                      b AS (SELECT base, sum(n * (n - 1) // 2) AS agree, sum(n) AS total FROM g GROUP BY base)

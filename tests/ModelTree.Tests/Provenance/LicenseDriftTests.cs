@@ -16,19 +16,20 @@ public sealed class LicenseDriftTests : IDisposable
     [Fact]
     public void Links_with_both_ends_in_the_data_are_counted_and_classified()
     {
-        // Links between rows: chat->root, gguf->chat, lora->chat, merge->chat, merge->gpl, cyc/a->cyc/b, cyc/b->cyc/a
-        // (the orphan's base is missing). Changed: chat (llama2->mit), lora (mit->cc-by-nc), merge->chat (mit->apache),
-        // merge->gpl (gpl->apache).
+        // Links between rows: chat->root, gguf->chat, lora->chat, merge->chat, merge->gpl, cyc/a->cyc/b, cyc/b->cyc/a,
+        // disagree->pickle (the orphan's base is missing). Changed: chat (llama2->mit), lora (mit->cc-by-nc),
+        // merge->chat (mit->apache), merge->gpl (gpl->apache), disagree (mit from the tag -> apache from the card).
         var drift = _provenance.Licenses();
 
-        Assert.Equal(7, drift.Edges);
-        Assert.Equal(4, drift.Changed);
+        Assert.Equal(8, drift.Edges);
+        Assert.Equal(5, drift.Changed);
         Assert.Equal(1, drift.Tightened);
         var expected = new[]
         {
             ("none", "none", "finetune", 2L),
             ("copyleft", "permissive", "merge", 1L),
             ("permissive", "non-commercial", "adapter", 1L),
+            ("permissive", "permissive", "finetune", 1L),
             ("permissive", "permissive", "merge", 1L),
             ("permissive", "permissive", "quantized", 1L),
             ("restrictive/custom", "permissive", "finetune", 1L),
@@ -48,14 +49,15 @@ public sealed class LicenseDriftTests : IDisposable
     }
 
     [Fact]
-    public void Sources_and_disagreements_are_counted_per_model()
+    public void Sources_and_disagreements_are_counted_per_model_in_a_link()
     {
+        // Models in a link only (the unnamed GGUF is in none). Card: root, chat, gguf, lora, gpl, merge, orphan, disagree;
+        // tag only: the pickle model; none: cyc/a, cyc/b.
         var drift = _provenance.Licenses();
 
-        // Card: root, chat, gguf, lora, gpl, merge, orphan, disagree; tag only: the pickle model; none: unnamed, cyc/a, cyc/b.
         Assert.Equal(8, drift.Sources["card"]);
         Assert.Equal(1, drift.Sources["tag"]);
-        Assert.Equal(3, drift.Sources["none"]);
+        Assert.Equal(2, drift.Sources["none"]);
         Assert.Equal(1, drift.Disagreements);
         Assert.Equal((Disagree, "apache-2.0", "mit"), Assert.Single(drift.DisagreementExamples));
     }
@@ -88,9 +90,9 @@ public sealed class LicenseDriftTests : IDisposable
     {
         var similarity = _provenance.Similarity();
 
-        // License (none left out): links chat->root, gguf->chat, lora->chat, merge->chat, merge->gpl; only gguf keeps
-        // chat's mit. Siblings: chat's three children (mit, cc-by-nc-4.0, apache-2.0) make 3 pairs, none agreeing.
-        Assert.Equal(new TraitAgreement("license", 3, 0, 5, 1), similarity["license"]);
+        // License (none left out): links chat->root, gguf->chat, lora->chat, merge->chat, merge->gpl, disagree->pickle;
+        // only gguf keeps chat's mit. Siblings: chat's three children (mit, cc-by-nc-4.0, apache-2.0) make 3 pairs, none agreeing.
+        Assert.Equal(new TraitAgreement("license", 3, 0, 6, 1), similarity["license"]);
         // Languages: only the root (de, en, fr) and chat (en) state them.
         Assert.Equal(new TraitAgreement("languages", 0, 0, 1, 0), similarity["languages"]);
         // Task: root, chat, gguf and merge are text-generation: links chat->root, gguf->chat, merge->chat; siblings gguf and merge.
@@ -99,6 +101,6 @@ public sealed class LicenseDriftTests : IDisposable
         var languages = similarity.Directions.Single(d => d.Trait == "languages");
         Assert.Equal((1L, 0L, 1L), (languages.TowardLinks, languages.AwayLinks, languages.Compared));
         var license = similarity.Directions.Single(d => d.Trait == "license");
-        Assert.Equal((2L, 1L, 5L), (license.TowardLinks, license.AwayLinks, license.Compared));
+        Assert.Equal((2L, 1L, 6L), (license.TowardLinks, license.AwayLinks, license.Compared));
     }
 }

@@ -11,7 +11,7 @@ namespace ModelTree.Tests.Provenance;
 /// must survive: a restrictive root relaxed by its finetune, a quantization and an adapter of that finetune,
 /// a merge of two bases under different licences, an adapter of a base missing from the data, a cycle,
 /// a derivative-looking name with no base, pickle-only weights, a tag-only license and a card that
-/// disagrees with its tag.
+/// disagrees with its tag (a finetune of the pickle-only model).
 /// </summary>
 internal static class ProvenanceFamily
 {
@@ -85,7 +85,7 @@ internal static class ProvenanceFamily
         new(CycleA) { Bases = [CycleB], Relation = "finetune", Files = FullWeights, Card = Card(null, ("base_model", CycleB)) },
         new(CycleB) { Bases = [CycleA], Relation = "finetune", Files = FullWeights, Card = Card(null, ("base_model", CycleA)) },
         new(Pickle) { Tags = ["license:mit"], Files = ["config.json", "pytorch_model.bin", "training_args.bin", "vocab.txt"], Card = Card(null) },
-        new(Disagree) { Tags = ["license:mit"], Files = FullWeights, Card = Card("apache-2.0") },
+        new(Disagree) { Bases = [Pickle], Relation = "finetune", Tags = ["license:mit"], Files = FullWeights, Card = Card("apache-2.0", ("base_model", Pickle)) },
     ];
 
     public static (HubData Hub, ModelProvenance Provenance) Open()

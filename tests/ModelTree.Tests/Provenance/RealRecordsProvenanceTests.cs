@@ -183,6 +183,22 @@ public sealed class RealRecordsProvenanceTests
     }
 
     [Fact]
+    public void From_the_command_line_an_unknown_id_is_one_error_line_with_close_ids_and_json_goes_to_stdout()
+    {
+        var data = PathOf("mistral-small-24b-base-2501.jsonl");
+
+        var unknown = Cli.Run(["provenance", "mistralai/Mistral-Small-24B-Instruct", "--data", data]);
+        Assert.True(unknown.Exit == 1, unknown.ToString());
+        var error = Assert.Single(unknown.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Trim().Length > 0);
+        Assert.StartsWith("error:", error);
+        Assert.Contains("mistralai/Mistral-Small-24B-Instruct-2501", error);
+
+        var licenses = Cli.Run(["licenses", "--data", data, "--format", "json"]);
+        Assert.True(licenses.Exit == 0, licenses.ToString());
+        Assert.Equal(Records("mistral-small-24b-base-2501.jsonl").Count(r => Bases(r).Count > 0), (int)JsonNode.Parse(licenses.Out)!["edges"]!);
+    }
+
+    [Fact]
     public void An_unknown_id_fails_with_suggestions_from_the_graph()
     {
         var provenance = Open("mistral-small-24b-base-2501.jsonl", out var hub);
