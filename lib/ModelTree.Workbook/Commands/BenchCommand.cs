@@ -14,6 +14,7 @@ public static class BenchCommand
     {
         Rules(),
         BenchGraphCommand.Create(),
+        BenchWorkbookCommand.Create(),
     };
 
     private static Command Rules()

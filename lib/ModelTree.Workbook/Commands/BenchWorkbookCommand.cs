@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+using ModelTree.Workbook.Runner;
+using Spectre.Console;
+
+namespace ModelTree.Workbook.Commands;
+
+/// <summary>
+/// <c>bench workbook</c>: the whole workbook on a generated table through the real runner, each SQL cell timed beside
+/// the same SQL on a fresh raw DuckDB.NET connection to the same database (the floor the notebook cannot beat).
+/// </summary>
+internal static class BenchWorkbookCommand
+{
+    public const int DefaultRows = 3_000_000;
+
+    public static Command Create()
+    {
+        var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", DefaultRows, minimum: 1);
+        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var output = new Option<string?>("--out") { HelpName = "dir", Description = "Where the run's outputs go. Default: data/bench/run-<rows>/." };
+        var command = new Command("workbook",
+            "Run every notebook on a generated table of --rows models (realistic row weights) through the real runner, then time each " +
+            "SQL cell's statement again on a fresh raw DuckDB.NET connection to the same database. Prints the machine's cores and load, " +
+            "the whole run's wall and CPU seconds and peak memory, each notebook's time, and each SQL cell beside its raw time " +
+            "(target: within 1.2x wherever raw takes 0.5 s or more). json keys: rows, bytesPerRow, totalSeconds, cpuSeconds, peakMemoryMB, " +
+            "notebooks [{name, seconds}], sqlCells [{notebook, cell, seconds, rawSeconds}].")
+        {
+            rows, format, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(rows);
+            var path = await BenchData.EnsureAsync(count);
+            var outDir = parse.GetValue(output) ?? Path.Combine(WorkbookPaths.RepoRoot, "data", "bench", $"run-{count}");
+            var result = await RunAsync(path, count, outDir, cancellationToken);
+            if (parse.GetValue(format) == "json")
+            {
+                CommandLine.Out.Profile.Out.Writer.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                Print(CommandLine.Out, result);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<JsonObject> RunAsync(string data, int rows, string outDir, CancellationToken cancellationToken)
+    {
+        var notebooks = WorkbookRunner.Select(Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), []);
+        using var folder = OutputFolder.Take(outDir, WorkbookPaths.RepoRoot);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var progress = new Progress<CellProgress>(p =>
+        {
+            if (!p.Finished)
+            {
+                CommandLine.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{wall.Elapsed.TotalSeconds,7:0.0} s  {p.Notebook.Name} cell {p.Cell.Number}/{p.Notebook.Cells.Count}"));
+            }
+        });
+        var run = await WorkbookRunner.RunAsync(notebooks, folder,
+            new RunOptions { DataPath = data, OutputDir = folder.Path, CellTimeout = TimeSpan.FromHours(1), Progress = progress },
+            cancellationToken: cancellationToken);
+        wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var peak = process.PeakWorkingSet64;
+
+        var sqlCells = new JsonArray();
+        foreach (var notebook in run.Notebooks)
+        {
+            foreach (var cell in notebook.Cells.Where(c => c.Executed && c.Cell.Kernel != Engine.WorkbookKernel.CSharp))
+            {
+                sqlCells.Add(new JsonObject
+                {
+                    ["notebook"] = notebook.Notebook.Name,
+                    ["cell"] = cell.Cell.Number,
+                    ["seconds"] = Math.Round(cell.Elapsed.TotalSeconds, 3),
+                    ["rawSeconds"] = Math.Round(Raw(cell.Cell.Source), 3),
+                });
+            }
+        }
+        return new JsonObject
+        {
+            ["rows"] = rows,
+            ["bytesPerRow"] = Math.Round(new FileInfo(data).Length / (double)rows, 1),
+            ["cores"] = Environment.ProcessorCount,
+            ["load"] = Load(),
+            ["passed"] = run.Passed,
+            ["totalSeconds"] = Math.Round(wall.Elapsed.TotalSeconds, 1),
+            ["cpuSeconds"] = Math.Round(cpu.TotalSeconds, 1),
+            ["peakMemoryMB"] = peak / (1024 * 1024),
+            ["notebooks"] = new JsonArray(run.Notebooks.Select(n => (JsonNode)new JsonObject
+            {
+                ["name"] = n.Notebook.Name,
+                ["seconds"] = Math.Round(n.Elapsed.TotalSeconds, 1),
+                ["status"] = n.Failure?.ToString() ?? "passed",
+            }).ToArray()),
+            ["sqlCells"] = sqlCells,
+        };
+    }
+
+    // The cell's SQL on a new connection to the workbook database, as DuckDB.NET alone would run it.
+    private static double Raw(string sql)
+    {
+        using var connection = new DuckDBConnection($"Data Source={WorkbookPaths.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var clock = Stopwatch.StartNew();
+        using var reader = command.ExecuteReader();
+        do
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        while (reader.NextResult());
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static void Print(IAnsiConsole console, JsonObject r)
+    {
+        console.MarkupLineInterpolated(
+            $"[bold]{(int)r["rows"]!:N0} models[/] ({(double)r["bytesPerRow"]!:0} bytes a row) on {(int)r["cores"]!} cores, load {(string)r["load"]!}");
+        console.MarkupLineInterpolated(
+            $"whole workbook: {(double)r["totalSeconds"]!:0.0} s wall, {(double)r["cpuSeconds"]!:0.0} s CPU, peak {(long)r["peakMemoryMB"]!:N0} MB resident");
+        var notebooks = new Table().AddColumns("notebook", "seconds", "status");
+        foreach (var n in r["notebooks"]!.AsArray())
+        {
+            notebooks.AddRow(Markup.Escape((string)n!["name"]!), ((double)n["seconds"]!).ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape((string)n["status"]!));
+        }
+        console.Write(notebooks);
+        var cells = new Table().AddColumns("notebook", "cell", "seconds", "raw DuckDB", "ratio");
+        foreach (var c in r["sqlCells"]!.AsArray())
+        {
+            var (s, raw) = ((double)c!["seconds"]!, (double)c["rawSeconds"]!);
+            var ratio = raw > 0 ? s / raw : double.NaN;
+            var flag = raw >= 0.5 && ratio > 1.2 ? " [red]over 1.2x[/]" : "";
+            cells.AddRow(Markup.Escape((string)c["notebook"]!), ((int)c["cell"]!).ToString(CultureInfo.InvariantCulture),
+                s.ToString("0.00", CultureInfo.InvariantCulture), raw.ToString("0.00", CultureInfo.InvariantCulture),
+                ratio.ToString("0.00", CultureInfo.InvariantCulture) + flag);
+        }
+        console.Write(cells);
+    }
+}
