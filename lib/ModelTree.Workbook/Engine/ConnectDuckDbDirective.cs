@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Directives;
+using ModelTree.Data;
 
 namespace ModelTree.Workbook.Engine;
 
@@ -29,6 +30,7 @@ public sealed class ConnectDuckDbDirective : ConnectKernelDirective<ConnectDuckD
         try
         {
             connection.Open();
+            HubData.DisableDeprecatedLambdas(connection);
         }
         catch (Exception e) when (e is DuckDBException or IOException)
         {

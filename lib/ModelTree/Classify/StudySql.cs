@@ -16,11 +16,11 @@ public static class StudySql
 
     /// <summary>True when a file of <c>siblings</c> matches any pattern (<c>lower(rfilename) LIKE p</c>), false when there are no files.</summary>
     public static string AnyFile(IEnumerable<string> patterns, string column = "siblings") =>
-        $"coalesce(len(list_filter({column}, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
+        $"coalesce(len(list_filter({column}, lambda s: {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
 
     /// <summary>True when a file is full weights but not an adapter file (see <see cref="FileClassifier.IsStandaloneWeightFile"/>).</summary>
     public static string AnyStandaloneWeightFile(string column = "siblings") =>
-        $"coalesce(len(list_filter({column}, s -> ({Or(Vocabulary.FullWeightFilePatterns)}) AND NOT ({Or(Vocabulary.AdapterFilePatterns)}))) > 0, false)";
+        $"coalesce(len(list_filter({column}, lambda s: ({Or(Vocabulary.FullWeightFilePatterns)}) AND NOT ({Or(Vocabulary.AdapterFilePatterns)}))) > 0, false)";
 
     /// <summary>The adapter-like tag test (lora, adapter, peft).</summary>
     public static string AdapterTag => AnyTag(Vocabulary.AdapterTags);
@@ -51,20 +51,20 @@ public static class StudySql
         ), c AS (
           SELECT *,
             CASE json_type(card, '$.base_model')
-              WHEN 'VARCHAR' THEN list_filter([json_extract_string(card, '$.base_model')], b -> b <> '')
-              WHEN 'ARRAY' THEN list_filter(json_extract_string(card, '$.base_model[*]'), b -> b IS NOT NULL AND b <> '')
+              WHEN 'VARCHAR' THEN list_filter([json_extract_string(card, '$.base_model')], lambda b: b <> '')
+              WHEN 'ARRAY' THEN list_filter(json_extract_string(card, '$.base_model[*]'), lambda b: b IS NOT NULL AND b <> '')
               ELSE []::VARCHAR[]
             END AS card_bases
           FROM m
         )
         SELECT
           id, author, createdAt, date_trunc('month', createdAt) AS created_month, downloads, likes,
-          library_name, pipeline_tag, tags, list_transform(siblings, s -> s.rfilename) AS files, cardData,
+          library_name, pipeline_tag, tags, list_transform(siblings, lambda s: s.rfilename) AS files, cardData,
           baseModels.relation AS relation,
           baseModels IS NOT NULL AS has_base_models,
-          coalesce(list_transform(baseModels.models, b -> b.id), []::VARCHAR[]) AS bases,
+          coalesce(list_transform(baseModels.models, lambda b: b.id), []::VARCHAR[]) AS bases,
           coalesce(len(baseModels.models), 0) AS n_bases,
-          coalesce(list_contains(list_transform(baseModels.models, b -> lower(b.id)), lower(id)), false) AS names_itself,
+          coalesce(list_contains(list_transform(baseModels.models, lambda b: lower(b.id)), lower(id)), false) AS names_itself,
           cardData IS NOT NULL AND card IS NULL AS card_malformed,
           card_bases,
           len(card_bases) > 0 AS card_names_base,

@@ -74,6 +74,7 @@ public sealed class HubData : IDisposable
         try
         {
             connection.Open();
+            DisableDeprecatedLambdas(connection);
             var (schema, synthetic) = kind == DataKind.Parquet
                 ? (DefineFromParquet(connection, source), IsMarkedSynthetic(connection, source))
                 : (DefineFromJsonLines(connection, source), false);
@@ -124,6 +125,13 @@ public sealed class HubData : IDisposable
     public void Dispose() => Connection.Dispose();
 
     public override string ToString() => Description;
+
+    /// <summary>
+    /// Refuses DuckDB's deprecated <c>x -&gt; expr</c> lambda arrow on this connection, so every query (the workbook's and a
+    /// reader's own) uses <c>lambda x: expr</c>, the form DuckDB keeps once the arrow is switched off by default.
+    /// </summary>
+    public static void DisableDeprecatedLambdas(DuckDBConnection connection) =>
+        Run(connection, "SET lambda_syntax = 'DISABLE_SINGLE_ARROW'");
 
     private static DataKind KindOf(string source) => Path.GetExtension(source).ToLowerInvariant() switch
     {

@@ -8,8 +8,8 @@ public static class ModelReader
 {
     private const string Columns =
         "id, author, createdAt, downloads, likes, library_name, pipeline_tag, tags, " +
-        "list_transform(siblings, s -> s.rfilename) AS files, cardData, " +
-        "list_transform(baseModels.models, m -> m.id) AS bases, baseModels.relation AS relation";
+        "list_transform(siblings, lambda s: s.rfilename) AS files, cardData, " +
+        "list_transform(baseModels.models, lambda m: m.id) AS bases, baseModels.relation AS relation";
 
     /// <summary>Every model matching an optional SQL condition on <c>models</c> (e.g. <c>"baseModels IS NOT NULL"</c>), streamed.</summary>
     public static IEnumerable<ModelRecord> Read(this HubData hub, string? where = null)

@@ -26,16 +26,16 @@ public static class RuleBenchmark
           WHEN len(baseModels.models) >= 2 THEN 'merge'
           WHEN lower(library_name) = 'peft'
                OR list_contains(tags, 'lora') OR list_contains(tags, 'adapter') OR list_contains(tags, 'peft')
-               OR (len(list_filter(siblings, s -> lower(s.rfilename) LIKE '%adapter_model%'
+               OR (len(list_filter(siblings, lambda s: lower(s.rfilename) LIKE '%adapter_model%'
                                                OR lower(s.rfilename) LIKE '%adapter_config%')) > 0
-                   AND NOT coalesce(len(list_filter(siblings, s -> lower(s.rfilename) LIKE 'model.safetensors'
+                   AND NOT coalesce(len(list_filter(siblings, lambda s: lower(s.rfilename) LIKE 'model.safetensors'
                          OR lower(s.rfilename) LIKE 'model-%.safetensors' OR lower(s.rfilename) LIKE '%/model.safetensors'
                          OR lower(s.rfilename) LIKE '%/model-%.safetensors' OR lower(s.rfilename) LIKE 'pytorch_model%.bin'
                          OR lower(s.rfilename) LIKE '%/pytorch_model%.bin')) > 0, false))
             THEN 'adapter'
           WHEN list_contains(tags, 'quantized') OR list_contains(tags, 'gguf') OR list_contains(tags, 'int8')
                OR list_contains(tags, 'int4') OR list_contains(tags, '4bit') OR list_contains(tags, '8bit')
-               OR len(list_filter(siblings, s -> lower(s.rfilename) LIKE '%.gguf')) > 0
+               OR len(list_filter(siblings, lambda s: lower(s.rfilename) LIKE '%.gguf')) > 0
             THEN 'quantized'
           ELSE 'finetune' END AS predicted, count(*) AS models
         FROM models GROUP BY ALL ORDER BY predicted

@@ -65,7 +65,7 @@ public static class RuleSql
         var contested = compiled.Count == 0 ? "false" : $"({gate} AND len(list_distinct({all})) >= 2)";
         var matched = compiled.Count == 0
             ? "[]::VARCHAR[]"
-            : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Sql.Literal(c.Rule.Name)} END"))}], x -> x IS NOT NULL)";
+            : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Sql.Literal(c.Rule.Name)} END"))}], lambda x: x IS NOT NULL)";
 
         return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate);
     }
@@ -84,7 +84,7 @@ public static class RuleSql
         LibraryCondition library =>
             $"coalesce(lower(library_name) IN ({List(library.Libraries.Select(l => l.ToLowerInvariant()))}), false)",
         BaseCountCondition bases =>
-            $"(coalesce(len(list_filter(baseModels.models, m -> m.id IS NOT NULL)), 0) {bases.Comparison.Symbol()} {bases.Count})",
+            $"(coalesce(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL)), 0) {bases.Comparison.Symbol()} {bases.Count})",
         DeclaredCondition => $"({Declared} IS NOT NULL)",
         _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition kind"),
     };
@@ -100,10 +100,10 @@ public static class RuleSql
         // A pattern of only % would also match the empty text of a list without names: keep those per file.
         if (patterns.All(IsSimple) || patterns.Any(p => p.Trim('%').Length == 0))
         {
-            return $"coalesce(len(list_filter(siblings, s -> {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
+            return $"coalesce(len(list_filter(siblings, lambda s: {string.Join(" OR ", patterns.Select(p => $"lower(s.rfilename) LIKE {Sql.Literal(p)}"))})) > 0, false)";
         }
         var regex = "(?m)^(?:" + string.Join("|", patterns.Select(ToRegex)) + ")$";
-        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, s -> s.rfilename), chr(10))), {Sql.Literal(regex)}), false)";
+        return $"coalesce(len(siblings) > 0 AND regexp_matches(lower(array_to_string(list_transform(siblings, lambda s: s.rfilename), chr(10))), {Sql.Literal(regex)}), false)";
     }
 
     private static bool IsSimple(string pattern)
@@ -138,8 +138,8 @@ public static class RuleSql
         var items = Sql.Literal($"$.\"{field}\"[*]");
         return $"coalesce(CASE WHEN json_valid({Card}) THEN CASE json_type({Card}, {path}) " +
                $"WHEN 'VARCHAR' THEN lower(trim(json_extract_string({Card}, {path}))) = {Sql.Literal(value)} " +
-               $"WHEN 'ARRAY' THEN list_contains(list_transform(list_filter(json_extract({Card}, {items}), x -> json_type(x) = 'VARCHAR'), " +
-               $"x -> lower(trim(json_extract_string(x, '$')))), {Sql.Literal(value)}) " +
+               $"WHEN 'ARRAY' THEN list_contains(list_transform(list_filter(json_extract({Card}, {items}), lambda x: json_type(x) = 'VARCHAR'), " +
+               $"lambda x: lower(trim(json_extract_string(x, '$')))), {Sql.Literal(value)}) " +
                "ELSE false END END, false)";
     }
 

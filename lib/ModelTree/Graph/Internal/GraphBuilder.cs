@@ -29,8 +29,8 @@ internal sealed class GraphBuilder
                                    WHEN 'ARRAY' THEN cardData ->> '$.base_model[*]' END) END AS bases
             FROM (
                 SELECT id, downloads, cardData, baseModels.relation AS bm_relation,
-                       list_transform(baseModels.models, b -> b.id) AS bm,
-                       list_filter(tags, t -> starts_with(t, 'base_model:')) AS bt
+                       list_transform(baseModels.models, lambda b: b.id) AS bm,
+                       list_filter(tags, lambda t: starts_with(t, 'base_model:')) AS bt
                 FROM models))
         """;
 
