@@ -9,7 +9,7 @@ internal static class RuleOptions
 {
     public static Option<string?> Data() => new("--data")
     {
-        Description = "A models .parquet or a .jsonl of Hub API records (default: MODELTREE_DATA, else the sample).",
+        Description = "A models .parquet, a .jsonl of Hub API records, or a folder of them opened as one table, e.g. data/real (default: MODELTREE_DATA, else the sample).",
     };
 
     public static Option<string?> Rules() => new("--rules")
