@@ -13,7 +13,7 @@ internal static class DataOption
 {
     public static Option<string?> Create() => new("--data")
     {
-        Description = "A .parquet (hub-stats) or .jsonl (Hub API records) file. Default: MODELTREE_DATA, else the sample.",
+        Description = "A models .parquet (hub-stats), a .jsonl of Hub API records, or a folder of them opened as one table, e.g. data/real. Default: MODELTREE_DATA, else the sample.",
     };
 
     /// <summary>Opens the data and writes its warnings (schema and rows) as <c>warning:</c> lines on <paramref name="errors"/>.</summary>

@@ -1,6 +1,6 @@
 namespace ModelTree.Data;
 
-/// <summary>The three forms a dataset can come in.</summary>
+/// <summary>The forms a dataset can come in.</summary>
 public enum DataKind
 {
     /// <summary>A hub-stats <c>models.parquet</c>: the committed sample or a real snapshot.</summary>
@@ -8,4 +8,7 @@ public enum DataKind
 
     /// <summary>JSON Lines of Hub API model records, one object per line.</summary>
     JsonLines,
+
+    /// <summary>A folder: every parquet and JSON Lines file at its top level, stacked into one table (the real records in <c>data/real/</c>).</summary>
+    Folder,
 }

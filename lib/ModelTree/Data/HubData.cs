@@ -21,10 +21,10 @@ public sealed class HubData : IDisposable
         IsSynthetic = isSynthetic;
     }
 
-    /// <summary>The file the data came from (absolute).</summary>
+    /// <summary>The file or folder the data came from (absolute).</summary>
     public string SourcePath { get; }
 
-    /// <summary>Parquet or JSON Lines.</summary>
+    /// <summary>Parquet, JSON Lines, or a folder of such files.</summary>
     public DataKind Kind { get; }
 
     /// <summary>The DuckDB database file holding the <c>models</c> view (or <c>:memory:</c>).</summary>
@@ -43,26 +43,32 @@ public sealed class HubData : IDisposable
     public bool IsSynthetic { get; }
 
     /// <summary>A short description for a notebook's first output.</summary>
-    public string Description =>
-        $"{Path.GetFileName(SourcePath)} ({(IsSynthetic ? "synthetic sample made by `sample`" : Kind == DataKind.Parquet ? "hub-stats snapshot" : "Hub API records")})";
+    public string Description => Kind == DataKind.Folder
+        ? $"{Path.GetFileName(SourcePath)}/ ({Files.Count} files: {(IsSynthetic ? "synthetic samples made by `sample`" : DataFolder.Describe(Files))})"
+        : $"{Path.GetFileName(SourcePath)} ({(IsSynthetic ? "synthetic sample made by `sample`" : Kind == DataKind.Parquet ? "hub-stats snapshot" : "Hub API records")})";
 
     /// <summary>
     /// Opens a dataset and defines the view <c>models</c>. <paramref name="path"/> is a <c>.parquet</c>
-    /// file or a <c>.jsonl</c> file; null means <see cref="WorkbookPaths.DefaultDataPath"/> (the sample,
-    /// unless <c>run --data</c> or <c>MODELTREE_DATA</c> says otherwise).
+    /// file, a <c>.jsonl</c> file, or a folder: every <c>.parquet</c>, <c>.jsonl</c> and <c>.ndjson</c> file at its
+    /// top level opens as one <c>models</c> table (columns unioned by name; see <see cref="DataKind.Folder"/>).
+    /// Null means <see cref="WorkbookPaths.DefaultDataPath"/> (the sample, unless <c>run --data</c> or
+    /// <c>MODELTREE_DATA</c> says otherwise).
     /// </summary>
-    /// <exception cref="ModelTreeException">The file is missing, unreadable, or lacks a column the study cannot do without.</exception>
+    /// <exception cref="ModelTreeException">The file is missing, unreadable, or lacks a column the study cannot do without;
+    /// for a folder, the message names the file.</exception>
     public static HubData Open(string? path = null, HubDataOptions? options = null)
     {
         var source = Path.GetFullPath(path ?? WorkbookPaths.DefaultDataPath);
-        if (!File.Exists(source))
+        var isFolder = Directory.Exists(source);
+        if (!isFolder && !File.Exists(source))
         {
             throw new ModelTreeException(
                 $"No data file at {source}. The sample lives in data/sample/models.parquet (regenerate it with " +
-                "`dotnet run --project lib/ModelTree.Workbook -- sample`); get the full Hub with `fetch`.");
+                "`dotnet run --project lib/ModelTree.Workbook -- sample`); real records are in data/real/; get the full Hub with `fetch`.");
         }
 
-        var kind = KindOf(source);
+        var files = isFolder ? DataFolder.Files(source) : [source];
+        var kind = isFolder ? DataKind.Folder : KindOf(source);
         var databasePath = options?.DatabasePath ?? WorkbookPaths.DatabasePath;
         if (databasePath != ":memory:")
         {
@@ -75,11 +81,13 @@ public sealed class HubData : IDisposable
         {
             connection.Open();
             DisableDeprecatedLambdas(connection);
-            var (schema, synthetic) = kind == DataKind.Parquet
-                ? (DefineFromParquet(connection, source), IsMarkedSynthetic(connection, source))
-                : (DefineFromJsonLines(connection, source), false);
+            var (schema, synthetic) = isFolder
+                ? DataFolder.Define(connection, source, files)
+                : kind == DataKind.Parquet
+                    ? (DefineFromParquet(connection, source), IsMarkedSynthetic(connection, source))
+                    : (DefineFromJsonLines(connection, source), false);
             schema = schema.With(DataChecks.Apply(connection, source));
-            return new HubData(source, kind, databasePath, connection, schema, synthetic);
+            return new HubData(source, kind, databasePath, connection, schema, synthetic) { Files = files };
         }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
@@ -94,6 +102,9 @@ public sealed class HubData : IDisposable
             throw;
         }
     }
+
+    /// <summary>The data files opened: the one file, or every data file of the folder (absolute, in name order).</summary>
+    public IReadOnlyList<string> Files { get; private init; } = [];
 
     /// <summary>Number of rows in <c>models</c>.</summary>
     public long Count() => Scalar<long>("SELECT count(*) FROM models");
@@ -134,7 +145,7 @@ public sealed class HubData : IDisposable
     public static void DisableDeprecatedLambdas(DuckDBConnection connection) =>
         Run(connection, "SET lambda_syntax = 'DISABLE_SINGLE_ARROW'");
 
-    private static DataKind KindOf(string source) => Path.GetExtension(source).ToLowerInvariant() switch
+    internal static DataKind KindOf(string source) => Path.GetExtension(source).ToLowerInvariant() switch
     {
         ".parquet" => DataKind.Parquet,
         ".jsonl" or ".ndjson" or ".json" => DataKind.JsonLines,
@@ -143,6 +154,15 @@ public sealed class HubData : IDisposable
     };
 
     private static SchemaReport DefineFromParquet(DuckDBConnection connection, string source)
+    {
+        var (report, query) = ParquetSelect(connection, source);
+        DropModels(connection);
+        Run(connection, $"CREATE VIEW models AS {query}");
+        return report;
+    }
+
+    /// <summary>Checks a parquet file's columns; returns the report and the SELECT that brings it to the hub-stats shape.</summary>
+    internal static (SchemaReport Report, string Query) ParquetSelect(DuckDBConnection connection, string source)
     {
         var literal = Sql.Literal(source);
         var found = new Dictionary<string, string>();
@@ -164,12 +184,19 @@ public sealed class HubData : IDisposable
         }
 
         var report = Check(source, found, out var select);
-        DropModels(connection);
-        Run(connection, $"CREATE VIEW models AS SELECT {select} FROM read_parquet({literal})");
-        return report;
+        return (report, $"SELECT {select} FROM read_parquet({literal})");
     }
 
     private static SchemaReport DefineFromJsonLines(DuckDBConnection connection, string source)
+    {
+        var (report, query) = JsonLinesSelect(connection, source);
+        DropModels(connection);
+        CreateTable(connection, query, [source]);
+        return report;
+    }
+
+    /// <summary>Checks a JSON Lines file's keys; returns the report and the SELECT that reads it in the hub-stats shape.</summary>
+    internal static (SchemaReport Report, string Query) JsonLinesSelect(DuckDBConnection connection, string source)
     {
         var file = Path.GetFileName(source);
         var literal = Sql.Literal(source);
@@ -191,31 +218,37 @@ public sealed class HubData : IDisposable
                 $"{file} is not valid JSON Lines ({FirstLine(e.Message)}). Each line must be one JSON object: a Hub API model record.", e);
         }
 
-        // Every key found is typed as the canonical column it names, so the check sees the real shape.
+        // Every key found is typed as the canonical column it names, so the check sees the real shape;
+        // keys the table does not know are read as JSON and passed through.
         var typed = HubSchema.Columns.Where(c => found.ContainsKey(c.Name)).ToList();
         foreach (var (name, type) in typed)
         {
             found[name] = type;
         }
+        var extras = found.Keys.Where(k => HubSchema.Columns.All(c => c.Name != k)).Order(StringComparer.Ordinal).ToList();
 
         var report = Check(source, found, out var select);
-        var columns = string.Join(", ", typed.Select(c => $"{Sql.Identifier(c.Name)}: '{JsonReadType(c.Name, c.Type)}'"));
-        var converted = string.Join(", ", typed.Select(c => JsonConvert(c.Name, c.Type)));
-        DropModels(connection);
+        var columns = string.Join(", ", typed.Select(c => $"{Sql.Identifier(c.Name)}: '{JsonReadType(c.Name, c.Type)}'")
+            .Concat(extras.Select(e => $"{Sql.Identifier(e)}: 'JSON'")));
+        var converted = string.Join(", ", typed.Select(c => JsonConvert(c.Name, c.Type)).Concat(extras.Select(Sql.Identifier)));
+        return (report, $"SELECT {select} FROM (SELECT {converted} FROM read_json({literal}, " +
+            $"format='newline_delimited', columns={{{columns}}}))");
+    }
+
+    /// <summary>Materialises <c>models</c> from a query over JSON Lines; a record of the wrong shape is reported with the files read.</summary>
+    internal static void CreateTable(DuckDBConnection connection, string query, IReadOnlyList<string> sources)
+    {
         try
         {
-            Run(connection,
-                $"CREATE TABLE models AS SELECT {select} FROM (SELECT {converted} FROM read_json({literal}, " +
-                $"format='newline_delimited', columns={{{columns}}}))");
+            Run(connection, $"CREATE TABLE models AS {query}");
         }
         catch (DuckDBException e)
         {
+            var names = string.Join(", ", sources.Select(Path.GetFileName));
             throw new ModelTreeException(
-                $"{file}: a record does not have the Hub API shape ({FirstLine(e.Message)}). " +
-                "Check that line against ../shared/data/real/README.md's field list.", e);
+                $"{names}: a record does not have the Hub API shape ({FirstLine(e.Message)}). " +
+                "Check that line against the field list of real records in data/README.md.", e);
         }
-
-        return report;
     }
 
     // Nested objects whose Hub API form carries more fields than the table keeps are read as JSON and
@@ -262,7 +295,7 @@ public sealed class HubData : IDisposable
         return "{" + string.Join(",", fields) + "}";
     }
 
-    private static SchemaReport Check(string source, Dictionary<string, string> found, out string select)
+    internal static SchemaReport Check(string source, Dictionary<string, string> found, out string select)
     {
         var (list, problems) = SchemaAdapter.Adapt(source, found);
         var errors = problems.Where(p => p.Severity == Severity.Error).ToList();
@@ -276,7 +309,7 @@ public sealed class HubData : IDisposable
         return new SchemaReport(source, found, problems);
     }
 
-    private static bool IsMarkedSynthetic(DuckDBConnection connection, string source)
+    internal static bool IsMarkedSynthetic(DuckDBConnection connection, string source)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
@@ -286,7 +319,7 @@ public sealed class HubData : IDisposable
 
     // The database file keeps models from the last opening: a view over a parquet file or a table read
     // from JSON Lines. DuckDB refuses DROP TABLE IF EXISTS on a view (and the reverse), so drop what is there.
-    private static void DropModels(DuckDBConnection connection)
+    internal static void DropModels(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
@@ -298,7 +331,7 @@ public sealed class HubData : IDisposable
         }
     }
 
-    private static void Run(DuckDBConnection connection, string sql)
+    internal static void Run(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -306,5 +339,5 @@ public sealed class HubData : IDisposable
     }
 
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    internal static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -42,6 +42,19 @@ public sealed class RealRecordsNotebookTests
         Assert.Equal(records.Count(r => Relation(r) is not null), run.Count("models with baseModels"));
     }
 
+    [Fact]
+    public async Task Data_tour_on_the_shipped_real_records_folder_counts_every_file_as_one_table()
+    {
+        var folder = Path.Combine(TestPaths.RepoRoot, "data", "real");
+        var records = Directory.GetFiles(folder, "*.jsonl").SelectMany(f => File.ReadLines(f))
+            .Where(line => line.Trim().Length > 0).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        using var run = await StudyNotebookRun.StartAsync("00-data", folder);
+
+        Assert.Equal(records.Count, run.Count("models"));
+        Assert.Equal(records.Count(r => Relation(r) == "finetune"), run.Count("labelled finetune"));
+        Assert.Equal(records.Count(r => Relation(r) is not null), run.Count("models with baseModels"));
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public async Task Base_models_notebook_runs_and_counts_models_with_baseModels(string file)
