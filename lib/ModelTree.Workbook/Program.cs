@@ -15,6 +15,7 @@ var root = new RootCommand(
     FamiliesCommand.Create(),
     ProvenanceCommand.Create(),
     LicensesCommand.Create(),
+    StatsCommand.Create(),
     BenchCommand.Create(),
     KernelCommand.Create(),
 };
