@@ -30,7 +30,7 @@ public static class BenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = await BenchData.EnsureAsync(parse.GetValue(rows));
-            using var hub = RuleOptions.Open(path);
+            using var hub = DataOption.Open(path, CommandLine.Error);
             var result = AnsiConsole.Status().Start("timing the compiled rules and the hand-written query ...",
                 _ => RuleBenchmark.Run(hub, runs: parse.GetValue(runs)));
             Print(result, path);

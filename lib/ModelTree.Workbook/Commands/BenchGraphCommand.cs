@@ -36,7 +36,7 @@ public static class BenchGraphCommand
     /// <summary>Runs every measurement on one data file and prints the figures.</summary>
     public static void Run(IAnsiConsole console, string path)
     {
-        using var hub = HubData.Open(path, new HubDataOptions { DatabasePath = ":memory:" });
+        using var hub = DataOption.Open(path, CommandLine.Error);
         var rows = hub.Count();
         var figures = new List<(string Figure, string Value, string Target, bool? Met)>();
 

@@ -10,7 +10,7 @@ public static class ClassifyCommand
 {
     public static Command Create()
     {
-        var data = RuleOptions.Data();
+        var data = DataOption.Create();
         var rules = RuleOptions.Rules();
         var format = new Option<string>("--format")
         {
@@ -27,7 +27,7 @@ public static class ClassifyCommand
         command.SetAction(parse =>
         {
             var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = RuleOptions.Open(parse.GetValue(data));
+            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
             var result = hub.Classify(set);
             if (parse.GetValue(format) == "json")
             {

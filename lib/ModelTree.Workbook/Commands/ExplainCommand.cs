@@ -10,7 +10,7 @@ public static class ExplainCommand
     public static Command Create()
     {
         var id = new Argument<string>("model-id") { Description = "The model's id as on the Hub (author/name)." };
-        var data = RuleOptions.Data();
+        var data = DataOption.Create();
         var rules = RuleOptions.Rules();
         var command = new Command("explain",
             "Show the Hub's label and the predicted label of one model, every rule that matched and what it matched.")
@@ -20,7 +20,7 @@ public static class ExplainCommand
         command.SetAction(parse =>
         {
             var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = RuleOptions.Open(parse.GetValue(data));
+            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
             Render(hub.Explain(parse.GetValue(id)!, set), set);
             return 0;
         });

@@ -9,7 +9,7 @@ public static class FamiliesCommand
 {
     public static Command Create()
     {
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
         var command = new Command("families",
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +

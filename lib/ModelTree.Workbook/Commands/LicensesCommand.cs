@@ -15,7 +15,7 @@ public static class LicensesCommand
 
     public static Command Create()
     {
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var format = new Option<string>("--format")
         {
             Description = "table (default) or json (edges, changed, transitions, relaxed).",

@@ -13,7 +13,7 @@ public static class ProvenanceCommand
     public static Command Create()
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var format = new Option<string>("--format")
         {
             Description = "table (default) or json (id, license, facts, checklist, flags, lineage).",

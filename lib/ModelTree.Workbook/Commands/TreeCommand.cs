@@ -20,7 +20,7 @@ public static class TreeCommand
     public static Command Create()
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var depth = WholeNumber.Optional("--depth", $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).", minimum: 0);
         var format = new Option<string>("--format")
         {
