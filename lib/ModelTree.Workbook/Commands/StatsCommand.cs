@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModelTree.Data;
 using ModelTree.Ecosystem;
 using Spectre.Console;
 
@@ -13,7 +12,7 @@ public static class StatsCommand
 
     public static Command Create()
     {
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many tasks and authors to list.", 10, minimum: 1);
         var format = new Option<string>("--format")
         {
@@ -30,7 +29,7 @@ public static class StatsCommand
         };
         command.SetAction(parse =>
         {
-            using var hub = HubData.Open(parse.GetValue(data), new HubDataOptions { DatabasePath = ":memory:" });
+            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
             Write(CommandLine.Out, hub.Description, new EcosystemStats(hub).Summary(parse.GetValue(top)), parse.GetValue(format)!);
             return 0;
         });
