@@ -16,6 +16,7 @@ var root = new RootCommand(
     FamiliesCommand.Create(terminal),
     ProvenanceCommand.Create(terminal),
     LicensesCommand.Create(terminal),
+    StatsCommand.Create(terminal),
     BenchCommand.Create(terminal),
     KernelCommand.Create(terminal),
 };
