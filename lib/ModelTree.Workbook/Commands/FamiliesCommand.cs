@@ -5,11 +5,11 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>families</c>: the largest families and the most influential bases.</summary>
-public static class FamiliesCommand
+internal static class FamiliesCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
-        var data = GraphData.DataOption();
+        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
         var command = new Command("families",
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +
@@ -19,8 +19,8 @@ public static class FamiliesCommand
         };
         command.SetAction(parse =>
         {
-            var console = AnsiConsole.Console;
-            var (hub, graph) = GraphData.Open(parse.GetValue(data), console);
+            var console = terminal.Out;
+            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), console);
             using (hub)
             {
                 Write(console, graph, parse.GetValue(top));

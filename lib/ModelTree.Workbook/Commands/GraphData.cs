@@ -10,9 +10,9 @@ internal static class GraphData
 {
     /// <summary>Opens <paramref name="path"/> (default: the sample) in an in-memory database, so the command
     /// never waits on a notebook holding the workbook database, and builds the graph.</summary>
-    public static (HubData Hub, ModelGraph Graph) Open(string? path, IAnsiConsole? status = null)
+    public static (HubData Hub, ModelGraph Graph) Open(Terminal terminal, string? path, IAnsiConsole? status = null)
     {
-        var hub = HubData.Open(path, new HubDataOptions { DatabasePath = ":memory:" });
+        var hub = DataOption.Open(path, terminal.Error);
         try
         {
             ModelGraph? graph = null;
@@ -34,10 +34,4 @@ internal static class GraphData
             throw;
         }
     }
-
-    /// <summary>The <c>--data</c> option every graph command takes.</summary>
-    public static System.CommandLine.Option<string?> DataOption() => new("--data")
-    {
-        Description = "A .parquet (hub-stats) or .jsonl (Hub API records) file. Default: MODELTREE_DATA, else the sample.",
-    };
 }

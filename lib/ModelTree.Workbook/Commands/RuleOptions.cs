@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModelTree.Data;
 using ModelTree.Rules;
 
 namespace ModelTree.Workbook.Commands;
@@ -7,19 +6,11 @@ namespace ModelTree.Workbook.Commands;
 /// <summary>The options the rule commands share: which data, which rule file.</summary>
 internal static class RuleOptions
 {
-    public static Option<string?> Data() => new("--data")
-    {
-        Description = "A models .parquet, a .jsonl of Hub API records, or a folder of them opened as one table, e.g. data/real (default: MODELTREE_DATA, else the sample).",
-    };
-
     public static Option<string?> Rules() => new("--rules")
     {
         Description = "A built-in rule set by name (refit-2025-04, the default, fitted on real records; study-2026, the study's own) " +
             "or a rule file (JSON; start from a copy of lib/ModelTree/Rules/default-rules.json).",
     };
-
-    /// <summary>Opens the data in memory, so the command never fights a notebook for the workbook database.</summary>
-    public static HubData Open(string? path) => HubData.Open(path, new HubDataOptions { DatabasePath = ":memory:" });
 
     public static RuleSet Load(string? path) =>
         path is null ? RuleSet.Default : RuleSet.Named(path) is { } named && !File.Exists(path) ? named : RuleFile.Load(path);

@@ -12,6 +12,9 @@ internal static class SchemaAdapter
     /// <summary>Columns whose nested shape the study's queries rely on: a different shape is an error, not a note.</summary>
     private static readonly HashSet<string> ShapeMatters = ["tags", "siblings", "baseModels"];
 
+    /// <summary>Columns no figure of the workbook reads: their absence is a note, not a warning every command repeats.</summary>
+    private static readonly HashSet<string> Unused = ["trendingScore", "downloadsAllTime"];
+
     private static readonly HashSet<string> Scalars =
         ["VARCHAR", "BIGINT", "INTEGER", "HUGEINT", "UBIGINT", "UINTEGER", "SMALLINT", "DOUBLE", "FLOAT", "BOOLEAN",
          "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "DATE", "JSON", "DECIMAL"];
@@ -27,7 +30,7 @@ internal static class SchemaAdapter
             var quoted = Sql.Identifier(name);
             if (!found.TryGetValue(name, out var actual))
             {
-                var severity = Required.Contains(name) ? Severity.Error : Severity.Warning;
+                var severity = Required.Contains(name) ? Severity.Error : Unused.Contains(name) ? Severity.Info : Severity.Warning;
                 problems.Add(new(name, severity, MissingMessage(file, name)));
                 select.Add($"NULL::{type} AS {quoted}");
             }
@@ -79,6 +82,7 @@ internal static class SchemaAdapter
             "Relation labels (finetune/adapter/quantized/merge) are unknown in this snapshot; fetch a newer one for the study's figures.",
         "cardData" => $"{file} has no cardData column: card fields (base_model, library_name, base_model_relation) read as missing.",
         _ when Required.Contains(column) => $"{file} has no {column} column, which the workbook cannot do without.",
+        _ when Unused.Contains(column) => $"{file} has no {column} column; it reads as NULL (no figure of the workbook uses it).",
         _ => $"{file} has no {column} column; it reads as NULL.",
     };
 

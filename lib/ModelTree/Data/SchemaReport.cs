@@ -37,6 +37,11 @@ public sealed class SchemaReport
         }
     }
 
+    /// <summary>This report with more problems added, most severe first.</summary>
+    internal SchemaReport With(IReadOnlyList<SchemaProblem> more) =>
+        more.Count == 0 ? this
+            : new SchemaReport(Source, FoundTypes, [.. Problems.Concat(more).OrderByDescending(p => p.Severity)]);
+
     public override string ToString() =>
         Problems.Count == 0 ? $"{Path.GetFileName(Source)}: all {FoundTypes.Count} columns as expected"
             : string.Join(Environment.NewLine, Problems);

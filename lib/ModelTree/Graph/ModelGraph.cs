@@ -134,31 +134,7 @@ public sealed partial class ModelGraph
             .OrderByDescending(x => x.Children).ThenBy(x => x.Id, StringComparer.Ordinal).Take(top).ToList();
 
     /// <summary>Ids close to one that is not in the graph (same name under another author, small typos), best first.</summary>
-    public IReadOnlyList<string> Suggest(string id, int count = 5)
-    {
-        var wanted = id.Trim();
-        var slash = wanted.IndexOf('/');
-        var author = slash > 0 ? wanted[..(slash + 1)] : null;
-        var name = slash >= 0 ? wanted[(slash + 1)..] : wanted;
-        var probe = name.Length > 24 ? name[..24] : name;
-        var candidates = new List<string>();
-        foreach (var n in _names)
-        {
-            if ((probe.Length >= 3 && n.Contains(probe, StringComparison.OrdinalIgnoreCase)) ||
-                (author is not null && n.StartsWith(author, StringComparison.OrdinalIgnoreCase)))
-            {
-                candidates.Add(n);
-                if (candidates.Count >= 5000)
-                {
-                    break;
-                }
-            }
-        }
-        return candidates
-            .Select(c => (Id: c, Distance: Levenshtein(c.ToLowerInvariant(), wanted.ToLowerInvariant())))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Id, StringComparer.Ordinal)
-            .Take(count).Select(x => x.Id).ToList();
-    }
+    public IReadOnlyList<string> Suggest(string id, int count = ModelIds.SuggestionCount) => ModelIds.Closest(_names, id, count);
 
     public override string ToString() => $"model graph: {Report}";
 
@@ -172,8 +148,7 @@ public sealed partial class ModelGraph
         }
         var close = Suggest(id);
         throw new ModelTreeException(
-            $"'{id}' is not a model of this data, nor a base any model names." +
-            (close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : " Check the id (owner/name)."));
+            $"'{id}' is not a model of this data, nor a base any model names." + ModelIds.DidYouMean(close));
     }
 
     private GraphEdge Edge(int child, int slot) =>
@@ -189,26 +164,5 @@ public sealed partial class ModelGraph
             }
         }
         return true;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

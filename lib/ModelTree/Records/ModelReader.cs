@@ -35,9 +35,16 @@ public static class ModelReader
         }
     }
 
-    /// <summary>One model by id, or null when the data has no such model.</summary>
-    public static ModelRecord? Find(this HubData hub, string id) =>
-        hub.Read($"id = {Sql.Literal(id)}").FirstOrDefault();
+    /// <summary>
+    /// One model by id, or null when the data has no such model. The id is trimmed and matched as written first, then
+    /// ignoring case (as the Hub and the model graph do); when the data spells it several ways, the first in order.
+    /// </summary>
+    public static ModelRecord? Find(this HubData hub, string id)
+    {
+        var wanted = id.Trim();
+        return hub.Read($"id = {Sql.Literal(wanted)}").FirstOrDefault()
+            ?? hub.Read($"lower(id) = {Sql.Literal(wanted.ToLowerInvariant())} ORDER BY id").FirstOrDefault();
+    }
 
     private static List<string> Strings(object value) =>
         value is IEnumerable list and not string ? list.OfType<string>().ToList() : [];

@@ -13,6 +13,8 @@ public static class RuleRunner
     /// <summary>Classifies every model in one scan and scores the result against the Hub's label.</summary>
     public static Classification Classify(this HubData hub, RuleSet? rules = null)
     {
+        // Scoring compares with the Hub's label, which only baseModels carries: without it every precision would be 0.
+        hub.Schema.Require("baseModels");
         rules ??= RuleSet.Default;
         var sql = rules.Compile();
         var groups = new List<LabelGroup>();
@@ -35,8 +37,8 @@ public static class RuleRunner
     public static Verdict Explain(this HubData hub, string id, RuleSet? rules = null)
     {
         var model = hub.Find(id) ?? throw new ModelTreeException(
-            $"No model '{id}' in {hub.Description}. Ids are case-sensitive, as on the Hub (author/name); " +
-            $"list some with: SELECT id FROM models LIMIT 10.{Similar(hub, id)}");
+            $"No model '{id}' in {hub.Description} (ids match ignoring case, as on the Hub)." +
+            ModelIds.DidYouMean(ModelIds.Closest(hub, id)));
         return (rules ?? RuleSet.Default).Evaluate(model);
     }
 
@@ -141,20 +143,5 @@ public static class RuleRunner
             }
         }
         return new CrossCheck(rules.Name, rows, mismatches) { TableRows = total };
-    }
-
-    private static string Similar(HubData hub, string id)
-    {
-        var name = id.Contains('/') ? id[(id.LastIndexOf('/') + 1)..] : id;
-        var similar = new List<string>();
-        using (var reader = hub.Reader(
-            $"SELECT id FROM models WHERE id ILIKE {Sql.Literal("%" + name.Replace("%", "").Replace("_", "\\_") + "%")} ESCAPE '\\' ORDER BY id LIMIT 3"))
-        {
-            while (reader.Read())
-            {
-                similar.Add(reader.GetString(0));
-            }
-        }
-        return similar.Count == 0 ? "" : $" Did you mean: {string.Join(", ", similar)}?";
     }
 }

@@ -1,0 +1,126 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace ModelTree.Data;
+
+/// <summary>
+/// What a file's rows get wrong even when its columns are right: the same id twice, a card that is not JSON, a base id
+/// that cannot be a repository. Each is found once, when the data opens, treated one way by every step (notebooks and
+/// commands read the same <c>models</c>), and reported as a <see cref="SchemaProblem"/> that says how it was treated.
+/// </summary>
+internal static class DataChecks
+{
+    /// <summary>
+    /// SQL for "this base id names a repository": what the model graph keeps (<c>ModelGraph</c> drops the rest), so
+    /// that classify and explain count the same bases the tree draws. A Hub id has no spaces or colons and is not a
+    /// JSON fragment.
+    /// </summary>
+    internal const string ValidBaseId =
+        "(m.id IS NOT NULL AND trim(m.id) <> '' AND NOT contains(m.id, ' ') AND NOT contains(m.id, ':') " +
+        "AND NOT starts_with(m.id, '{') AND NOT starts_with(m.id, '['))";
+
+    /// <summary>SQL for "this card cannot be read": not JSON at all, or JSON that is not an object of fields.</summary>
+    private const string UnreadableCard =
+        "(cardData IS NOT NULL AND CASE WHEN json_valid(cardData) THEN json_type(cardData::JSON) <> 'OBJECT' ELSE true END)";
+
+    private const int Examples = 3;
+
+    /// <summary>
+    /// Counts the three faults on <c>models</c> and, when the data has duplicate ids or invalid base ids, replaces
+    /// <c>models</c> by a cleaned table (each id once, the row modified last; invalid base ids removed). Clean data,
+    /// the usual case, costs one scan and nothing else.
+    /// </summary>
+    public static IReadOnlyList<SchemaProblem> Apply(DuckDBConnection connection, string source)
+    {
+        var file = Path.GetFileName(source);
+        var (duplicates, unreadableCards, invalidBases) = Count(connection);
+        var problems = new List<SchemaProblem>();
+        if (duplicates > 0)
+        {
+            problems.Add(new("id", Severity.Warning,
+                $"{file}: {Number(duplicates)} id(s) appear on more than one row (e.g. {List(connection, DuplicateExamples)}); " +
+                "each is kept once, the row modified last (then the most downloaded), so no model is counted twice."));
+        }
+        if (invalidBases > 0)
+        {
+            problems.Add(new("baseModels", Severity.Warning,
+                $"{file}: {Number(invalidBases)} base id(s) in baseModels cannot be repository ids (a space, a colon or JSON; " +
+                $"e.g. {List(connection, InvalidBaseExamples)}); every step ignores them: the tree draws no link, classify and explain do not count them."));
+        }
+        if (unreadableCards > 0)
+        {
+            problems.Add(new("cardData", Severity.Warning,
+                $"{file}: {Number(unreadableCards)} card(s) are not a JSON object of fields (e.g. the card of {List(connection, UnreadableCardExamples)}); " +
+                "their fields (base_model, library_name, base_model_relation, license) read as missing everywhere."));
+        }
+        if (duplicates > 0 || invalidBases > 0)
+        {
+            Clean(connection, duplicates > 0, invalidBases > 0);
+        }
+        return problems;
+    }
+
+    private static (long Duplicates, long UnreadableCards, long InvalidBases) Count(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT count(id) - count(DISTINCT id),
+                   count(*) FILTER (WHERE {UnreadableCard}),
+                   coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT
+            FROM models
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private const string DuplicateExamples =
+        "SELECT id || ' ×' || count(*) FROM models GROUP BY id HAVING count(*) > 1 ORDER BY count(*) DESC, id";
+
+    private const string UnreadableCardExamples =
+        $"SELECT id FROM models WHERE {UnreadableCard} ORDER BY id";
+
+    private const string InvalidBaseExamples =
+        $"SELECT DISTINCT '''' || m.id || '''' FROM (SELECT unnest(baseModels.models) AS m FROM models) WHERE m.id IS NOT NULL AND NOT {ValidBaseId} ORDER BY 1";
+
+    private static string List(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"{sql} LIMIT {Examples}";
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return string.Join(", ", values);
+    }
+
+    private static void Clean(DuckDBConnection connection, bool deduplicate, bool dropInvalidBases)
+    {
+        var replace = dropInvalidBases
+            ? $" REPLACE (CASE WHEN baseModels IS NULL THEN NULL ELSE struct_pack(models := list_filter(baseModels.models, lambda m: {ValidBaseId}), relation := baseModels.relation) END AS baseModels)"
+            : "";
+        var qualify = deduplicate
+            ? " QUALIFY row_number() OVER (PARTITION BY id ORDER BY lastModified DESC NULLS LAST, downloads DESC NULLS LAST) = 1"
+            : "";
+        Run(connection, "DROP TABLE IF EXISTS models_cleaned");
+        Run(connection, $"CREATE TABLE models_cleaned AS SELECT *{replace} FROM models{qualify}");
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText =
+                "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'models'";
+            Run(connection, command.ExecuteScalar() as string == "VIEW" ? "DROP VIEW models" : "DROP TABLE models");
+        }
+        Run(connection, "ALTER TABLE models_cleaned RENAME TO models");
+    }
+
+    private static void Run(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

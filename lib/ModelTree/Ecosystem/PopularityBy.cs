@@ -1,0 +1,8 @@
+namespace ModelTree.Ecosystem;
+
+/// <summary>What <see cref="EcosystemStats.Popularity"/> groups by.</summary>
+public enum PopularityBy
+{
+    Task,
+    Author,
+}
