@@ -16,6 +16,7 @@ var root = new RootCommand(
     ProvenanceCommand.Create(),
     LicensesCommand.Create(),
     StatsCommand.Create(),
+    PredictTaskCommand.Create(),
     BenchCommand.Create(),
     KernelCommand.Create(),
 };
