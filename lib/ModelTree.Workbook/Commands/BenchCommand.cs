@@ -5,19 +5,19 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>.</summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     /// <summary>Models in the default benchmark table (about the size of the full Hub).</summary>
     public const int DefaultRows = 2_000_000;
 
-    public static Command Create() => new("bench", "Time the workbook's heavy parts on a large generated table (data/bench/, made once).")
+    public static Command Create(Terminal terminal) => new("bench", "Time the workbook's heavy parts on a large generated table (data/bench/, made once).")
     {
-        Rules(),
-        BenchGraphCommand.Create(),
-        BenchWorkbookCommand.Create(),
+        Rules(terminal),
+        BenchGraphCommand.Create(terminal),
+        BenchWorkbookCommand.Create(terminal),
     };
 
-    private static Command Rules()
+    private static Command Rules(Terminal terminal)
     {
         var rows = WholeNumber.Option("--rows", "Models in the generated table.", DefaultRows, minimum: 1);
         var runs = WholeNumber.Option("--runs", "Timed runs of each query (after one warm-up); the median is reported.", 5, minimum: 1);
@@ -29,19 +29,18 @@ public static class BenchCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = await BenchData.EnsureAsync(parse.GetValue(rows));
-            using var hub = DataOption.Open(path, CommandLine.Error);
-            var result = AnsiConsole.Status().Start("timing the compiled rules and the hand-written query ...",
+            var path = await BenchData.EnsureAsync(terminal, parse.GetValue(rows));
+            using var hub = DataOption.Open(path, terminal.Error);
+            var result = terminal.Out.Status().Start("timing the compiled rules and the hand-written query ...",
                 _ => RuleBenchmark.Run(hub, runs: parse.GetValue(runs)));
-            Print(result, path);
+            Print(terminal.Out, result, path);
             return result.SameOutput ? 0 : 1;
         });
         return command;
     }
 
-    private static void Print(RuleBenchResult r, string path)
+    private static void Print(IAnsiConsole console, RuleBenchResult r, string path)
     {
-        var console = AnsiConsole.Console;
         console.MarkupLineInterpolated($"[bold]bench rules[/] on {path}: {r.Rows:N0} models, {Environment.ProcessorCount} cores, median of {r.CompiledRuns.Count} runs");
         var table = new Table().AddColumns("query", "median wall s", "median CPU s", "runs (wall s)");
         table.AddRow("compiled rules (default set)", r.CompiledSeconds.ToString("0.00"), r.CompiledCpuSeconds.ToString("0.00"),

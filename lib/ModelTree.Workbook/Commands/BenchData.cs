@@ -7,20 +7,20 @@ namespace ModelTree.Workbook.Commands;
 /// The generated tables benchmarks run on: data/bench/models-&lt;rows&gt;.parquet (git-ignored), made
 /// once with the sample generator (seed 42) and reused by every <c>bench</c> subcommand.
 /// </summary>
-public static class BenchData
+internal static class BenchData
 {
     /// <summary>Where the table of <paramref name="rows"/> models lives.</summary>
     public static string PathFor(int rows) => Path.Combine(WorkbookPaths.RepoRoot, "data", "bench", $"models-{rows}.parquet");
 
     /// <summary>The path of the table of <paramref name="rows"/> models, generating it first (with a progress bar) if it is missing.</summary>
-    public static Task<string> EnsureAsync(int rows)
+    public static Task<string> EnsureAsync(Terminal terminal, int rows)
     {
         var path = PathFor(rows);
         if (File.Exists(path))
         {
             return Task.FromResult(path);
         }
-        return AnsiConsole.Progress()
+        return terminal.Error.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {

@@ -10,9 +10,9 @@ namespace ModelTree.Workbook.Commands;
 /// <c>bench graph</c>: builds the model graph of a large table and times what the Hub-scale questions
 /// cost once it is built, with the same descendant query as a DuckDB recursive CTE for comparison.
 /// </summary>
-public static class BenchGraphCommand
+internal static class BenchGraphCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var rows = WholeNumber.Option("--rows", "Rows of the generated table (made with the sample generator on first use, kept in data/bench/).",
             2_000_000, minimum: 1);
@@ -26,17 +26,18 @@ public static class BenchGraphCommand
         };
         command.SetAction(async parse =>
         {
-            var path = parse.GetValue(data) ?? await BenchData.EnsureAsync(parse.GetValue(rows));
-            Run(AnsiConsole.Console, path);
+            var path = parse.GetValue(data) ?? await BenchData.EnsureAsync(terminal, parse.GetValue(rows));
+            Run(terminal, path);
             return 0;
         });
         return command;
     }
 
     /// <summary>Runs every measurement on one data file and prints the figures.</summary>
-    public static void Run(IAnsiConsole console, string path)
+    public static void Run(Terminal terminal, string path)
     {
-        using var hub = DataOption.Open(path, CommandLine.Error);
+        var console = terminal.Out;
+        using var hub = DataOption.Open(path, terminal.Error);
         var rows = hub.Count();
         var figures = new List<(string Figure, string Value, string Target, bool? Met)>();
 

@@ -17,7 +17,7 @@ internal static class BenchWorkbookCommand
 {
     public const int DefaultRows = 3_000_000;
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", DefaultRows, minimum: 1);
         var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
@@ -35,23 +35,23 @@ internal static class BenchWorkbookCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(rows);
-            var path = await BenchData.EnsureAsync(count);
+            var path = await BenchData.EnsureAsync(terminal, count);
             var outDir = parse.GetValue(output) ?? Path.Combine(WorkbookPaths.RepoRoot, "data", "bench", $"run-{count}");
-            var result = await RunAsync(path, count, outDir, cancellationToken);
+            var result = await RunAsync(terminal, path, count, outDir, cancellationToken);
             if (parse.GetValue(format) == "json")
             {
-                CommandLine.Out.Profile.Out.Writer.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                terminal.Raw(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {
-                Print(CommandLine.Out, result);
+                Print(terminal.Out, result);
             }
             return 0;
         });
         return command;
     }
 
-    private static async Task<JsonObject> RunAsync(string data, int rows, string outDir, CancellationToken cancellationToken)
+    private static async Task<JsonObject> RunAsync(Terminal terminal, string data, int rows, string outDir, CancellationToken cancellationToken)
     {
         var notebooks = WorkbookRunner.Select(Path.Combine(WorkbookPaths.RepoRoot, "notebooks"), []);
         using var folder = OutputFolder.Take(outDir, WorkbookPaths.RepoRoot);
@@ -62,7 +62,7 @@ internal static class BenchWorkbookCommand
         {
             if (!p.Finished)
             {
-                CommandLine.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{wall.Elapsed.TotalSeconds,7:0.0} s  {p.Notebook.Name} cell {p.Cell.Number}/{p.Notebook.Cells.Count}"));
             }
         });

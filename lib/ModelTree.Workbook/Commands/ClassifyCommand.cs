@@ -6,9 +6,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>classify</c>: run a rule set over a whole table and score it against the Hub's label.</summary>
-public static class ClassifyCommand
+internal static class ClassifyCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var rules = RuleOptions.Rules();
@@ -27,24 +27,23 @@ public static class ClassifyCommand
         command.SetAction(parse =>
         {
             var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
+            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
             var result = hub.Classify(set);
             if (parse.GetValue(format) == "json")
             {
-                Console.Out.WriteLine(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                terminal.Raw(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {
-                Render(result, hub.Description);
+                Render(terminal.Out, result, hub.Description);
             }
             return 0;
         });
         return command;
     }
 
-    private static void Render(Classification result, string source)
+    private static void Render(IAnsiConsole console, Classification result, string source)
     {
-        var console = AnsiConsole.Console;
         console.MarkupLineInterpolated($"[bold]Rule set '{result.RuleSet}'[/] on {source}: {result.Rows:N0} models");
 
         var matrix = new Table().Title("Confusion matrix (rows: Hub label, columns: predicted)").AddColumn("Hub \\ predicted");

@@ -7,7 +7,7 @@ namespace ModelTree.Workbook.Commands;
 /// Runs the command tree: results go to standard output, every problem to standard error as one <c>error:</c> line
 /// that says what to do, with exit code 1 (130 when cancelled). No user error prints a stack trace.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>Set to 1 to print the stack trace of an unexpected failure after its error line.</summary>
     public const string DebugVariable = "MODELTREE_DEBUG";

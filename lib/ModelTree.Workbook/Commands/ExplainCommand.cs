@@ -5,9 +5,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>explain</c>: why one model gets its label, rule by rule, with the evidence.</summary>
-public static class ExplainCommand
+internal static class ExplainCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model's id as on the Hub (author/name)." };
         var data = DataOption.Create();
@@ -20,16 +20,15 @@ public static class ExplainCommand
         command.SetAction(parse =>
         {
             var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
-            Render(hub.Explain(parse.GetValue(id)!, set), set);
+            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
+            Render(terminal.Out, hub.Explain(parse.GetValue(id)!, set), set);
             return 0;
         });
         return command;
     }
 
-    private static void Render(Verdict verdict, RuleSet rules)
+    private static void Render(IAnsiConsole console, Verdict verdict, RuleSet rules)
     {
-        var console = AnsiConsole.Console;
         var agreement = verdict.Agrees ? "[green]agrees[/]" : "[red]differs[/]";
         console.MarkupLineInterpolated($"[bold]{verdict.Id}[/]");
         console.MarkupLine(

@@ -5,9 +5,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>families</c>: the largest families and the most influential bases.</summary>
-public static class FamiliesCommand
+internal static class FamiliesCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
@@ -19,8 +19,8 @@ public static class FamiliesCommand
         };
         command.SetAction(parse =>
         {
-            var console = AnsiConsole.Console;
-            var (hub, graph) = GraphData.Open(parse.GetValue(data), console);
+            var console = terminal.Out;
+            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), console);
             using (hub)
             {
                 Write(console, graph, parse.GetValue(top));

@@ -8,24 +8,24 @@ namespace ModelTree.Workbook.Commands;
 /// <c>fetch</c>: gets real Hub data. <c>fetch</c> (or <c>fetch hub-stats</c>) downloads the hub-stats
 /// models.parquet; <c>fetch family</c> collects one family's model records from the Hub API.
 /// </summary>
-public static class FetchCommand
+internal static class FetchCommand
 {
     private const string HubStatsHelp =
         "Download the real hub-stats models.parquet (about 1.4 GB) with progress. An interrupted download is kept as <out>.part " +
         "and resumed by the next run only if the server still has the same file (If-Range with its ETag); otherwise it starts over. " +
         "The file is checked (size, sha256 when the Hub gives it, parquet markers) before it is moved into place.";
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var command = new Command("fetch", HubStatsHelp + " Subcommands: `fetch hub-stats` (the same), `fetch family <model-id>` " +
             "(one family's records from the Hub API, when the whole file is too big or gone).");
-        AddHubStats(command);
-        command.Add(AddHubStats(new Command("hub-stats", HubStatsHelp)));
-        command.Add(FetchFamilyCommand.Create());
+        AddHubStats(terminal, command);
+        command.Add(AddHubStats(terminal, new Command("hub-stats", HubStatsHelp)));
+        command.Add(FetchFamilyCommand.Create(terminal));
         return command;
     }
 
-    private static Command AddHubStats(Command command)
+    private static Command AddHubStats(Terminal terminal, Command command)
     {
         var url = new Option<string>("--url")
         {
@@ -64,9 +64,9 @@ public static class FetchCommand
                 OutPath = Path.GetFullPath(outPath),
                 Force = parse.GetValue(force),
             };
-            AnsiConsole.MarkupLineInterpolated($"fetching {uri}\n      to {options.OutPath}");
+            terminal.Out.MarkupLineInterpolated($"fetching {uri}\n      to {options.OutPath}");
             FetchResult? result = null;
-            await AnsiConsole.Progress()
+            await terminal.Out.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
                     new TransferSpeedColumn(), new RemainingTimeColumn())
                 .StartAsync(async ctx =>
@@ -77,27 +77,27 @@ public static class FetchCommand
                     result = await HubFetcher.DownloadAsync(options, progress, cancellationToken);
                     task.Value = task.MaxValue;
                 });
-            Report(result!);
+            Report(terminal.Out, result!);
             return 0;
         });
         return command;
     }
 
-    private static void Report(FetchResult r)
+    private static void Report(IAnsiConsole console, FetchResult r)
     {
         var checks = r.Sha256 is null ? "size and parquet markers checked (the server gave no sha256)" : $"sha256 {r.Sha256} checked";
-        AnsiConsole.MarkupLineInterpolated($"[green]done:[/] {r.Path}, {r.Bytes:N0} bytes, {checks}");
+        console.MarkupLineInterpolated($"[green]done:[/] {r.Path}, {r.Bytes:N0} bytes, {checks}");
         if (r.ResumedFrom > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"resumed after {r.ResumedFrom:N0} bytes (the server still had the same file)");
+            console.MarkupLineInterpolated($"resumed after {r.ResumedFrom:N0} bytes (the server still had the same file)");
         }
         else if (r.Restarted)
         {
-            AnsiConsole.MarkupLineInterpolated($"downloaded again from the start: {r.RestartReason}");
+            console.MarkupLineInterpolated($"downloaded again from the start: {r.RestartReason}");
         }
         if (r.Commit is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"snapshot: commit {r.Commit} (pass --revision {r.Commit} to get this same file again)");
+            console.MarkupLineInterpolated($"snapshot: commit {r.Commit} (pass --revision {r.Commit} to get this same file again)");
         }
     }
 

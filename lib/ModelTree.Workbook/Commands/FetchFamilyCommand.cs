@@ -7,9 +7,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>fetch family &lt;model-id&gt;</c>: one family's model records from the Hub API, as JSON Lines that <c>--data</c> opens.</summary>
-public static class FetchFamilyCommand
+internal static class FetchFamilyCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var root = new Argument<string>("model-id") { Description = "The root of the family, owner/name (e.g. microsoft/phi-2)." };
         var depth = new Option<string?>("--depth") { Description = "Generations below the root to follow (0: the root alone). Default: no limit, up to --max-models." };
@@ -60,18 +60,18 @@ public static class FetchFamilyCommand
                 Endpoint = Endpoint(parse.GetValue(endpoint)!),
                 Token = Token(parse.GetValue(tokenEnv), out var tokenNote),
             };
-            if (!AnsiConsole.Profile.Capabilities.Interactive)
+            if (!terminal.Out.Profile.Capabilities.Interactive)
             {
                 // Output to a file or a pipe: keep each message on one line (no wrapping at 80 columns).
-                AnsiConsole.Profile.Width = 4096;
+                terminal.Out.Profile.Width = 4096;
             }
-            AnsiConsole.MarkupLineInterpolated($"family of {id} from {options.Endpoint.Host}, {tokenNote}\n      to {Path.GetFullPath(options.OutPath)}");
+            terminal.Out.MarkupLineInterpolated($"family of {id} from {options.Endpoint.Host}, {tokenNote}\n      to {Path.GetFullPath(options.OutPath)}");
             CrawlResult? result = null;
-            await AnsiConsole.Status().StartAsync("starting", async ctx =>
+            await terminal.Out.Status().StartAsync("starting", async ctx =>
             {
-                result = await FamilyCrawler.CrawlAsync(options, new StatusProgress(ctx), cancellationToken);
+                result = await FamilyCrawler.CrawlAsync(options, new StatusProgress(terminal.Out, ctx), cancellationToken);
             });
-            Report(result!, options);
+            Report(terminal.Out, result!, options);
             return 0;
         });
         return command;
@@ -136,41 +136,41 @@ public static class FetchFamilyCommand
         return token.Trim();
     }
 
-    private static void Report(CrawlResult r, FamilyCrawlOptions options)
+    private static void Report(IAnsiConsole console, CrawlResult r, FamilyCrawlOptions options)
     {
         var earlier = r.AlreadyThere > 0 ? $" ({r.Written:N0} new, {r.AlreadyThere:N0} from an earlier run)" : "";
-        AnsiConsole.MarkupLineInterpolated($"[green]done:[/] {r.OutPath}: {r.Records:N0} records{earlier}, {r.Requests:N0} requests, {r.Elapsed:hh\\:mm\\:ss}");
+        console.MarkupLineInterpolated($"[green]done:[/] {r.OutPath}: {r.Records:N0} records{earlier}, {r.Requests:N0} requests, {r.Elapsed:hh\\:mm\\:ss}");
         if (r.RepairedLine)
         {
-            AnsiConsole.MarkupLine("the file ended in a half-written line (an interrupted run); it was removed and that model read again");
+            console.MarkupLine("the file ended in a half-written line (an interrupted run); it was removed and that model read again");
         }
         if (r.BaseModelsDerived > 0)
         {
-            AnsiConsole.MarkupLineInterpolated(
+            console.MarkupLineInterpolated(
                 $"baseModels: the API did not give it for {r.BaseModelsDerived:N0} of the new records; derived from their base_model:<relation>:<id> tags");
         }
         foreach (var s in r.Skipped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]skipped[/] {s.Id}: {s.Reason}");
+            console.MarkupLineInterpolated($"[yellow]skipped[/] {s.Id}: {s.Reason}");
         }
         if (r.StoppedAtCap)
         {
-            AnsiConsole.MarkupLineInterpolated(
+            console.MarkupLineInterpolated(
                 $"[yellow]stopped at --max-models {options.MaxModels:N0}[/] with {r.StillQueued:N0} or more models still to read; run again with a higher --max-models to go on (what is written is kept)");
         }
-        AnsiConsole.MarkupLineInterpolated($"open it: dotnet run --project lib/ModelTree.Workbook -- run 07-model-trees --data {r.OutPath}");
+        console.MarkupLineInterpolated($"open it: dotnet run --project lib/ModelTree.Workbook -- run 07-model-trees --data {r.OutPath}");
     }
 
-    private sealed class StatusProgress(StatusContext ctx) : IProgress<CrawlProgress>
+    private sealed class StatusProgress(IAnsiConsole console, StatusContext ctx) : IProgress<CrawlProgress>
     {
-        private readonly bool _live = AnsiConsole.Profile.Capabilities.Interactive;
+        private readonly bool _live = console.Profile.Capabilities.Interactive;
         private TimeSpan? _shown;
 
         public void Report(CrawlProgress p)
         {
             if (p.Note is not null)
             {
-                AnsiConsole.MarkupLineInterpolated($"[grey]{p.Note}[/]");
+                console.MarkupLineInterpolated($"[grey]{p.Note}[/]");
             }
             if (!_live && _shown is { } shown && p.Elapsed - shown < TimeSpan.FromSeconds(10) && p.Queued > 0)
             {

@@ -10,9 +10,9 @@ internal static class GraphData
 {
     /// <summary>Opens <paramref name="path"/> (default: the sample) in an in-memory database, so the command
     /// never waits on a notebook holding the workbook database, and builds the graph.</summary>
-    public static (HubData Hub, ModelGraph Graph) Open(string? path, IAnsiConsole? status = null)
+    public static (HubData Hub, ModelGraph Graph) Open(Terminal terminal, string? path, IAnsiConsole? status = null)
     {
-        var hub = DataOption.Open(path, CommandLine.Error);
+        var hub = DataOption.Open(path, terminal.Error);
         try
         {
             ModelGraph? graph = null;

@@ -6,7 +6,7 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>kernel</c>: the workbook's notebook kernel on stdio, for VS Code's Polyglot extension.</summary>
 internal static class KernelCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var workingDir = new Option<string?>("--working-dir")
         {

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>licenses</c>: license drift over every link of the data.</summary>
-public static class LicensesCommand
+internal static class LicensesCommand
 {
     /// <summary>Output formats.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
@@ -13,7 +13,7 @@ public static class LicensesCommand
     /// <summary>Relaxed links the table lists (json lists all).</summary>
     public const int RelaxedShown = 20;
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var format = new Option<string>("--format")
@@ -32,8 +32,8 @@ public static class LicensesCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = CommandLine.Out;
-            var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
+            var console = terminal.Out;
+            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {
                 Write(console, new ModelProvenance(hub, graph).Licenses(), chosen);

@@ -5,12 +5,12 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>predict-task</c>: seed 002's experiment, predicting a model's task from its other metadata.</summary>
-public static class PredictTaskCommand
+internal static class PredictTaskCommand
 {
     /// <summary>Output formats.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var seed = WholeNumber.Option("--seed", "Seed of the row choice, the split and every trainer.", 42, minimum: 0);
@@ -31,14 +31,14 @@ public static class PredictTaskCommand
         };
         command.SetAction(parse =>
         {
-            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
+            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
             var options = new TaskExperimentOptions { Seed = parse.GetValue(seed), MaximumRows = parse.GetValue(rows) };
             var chosen = parse.GetValue(format)!;
-            var console = CommandLine.Out;
+            var console = terminal.Out;
             TaskPrediction? result = null;
             if (chosen == "table")
             {
-                console.Status().Start($"training on {Markup.Escape(hub.Description)}", _ => result = TaskExperiment.Run(hub, options));
+                terminal.Error.Status().Start($"training on {Markup.Escape(hub.Description)}", _ => result = TaskExperiment.Run(hub, options));
             }
             else
             {

@@ -5,12 +5,12 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>provenance &lt;model-id&gt;</c>: the provenance report of one model.</summary>
-public static class ProvenanceCommand
+internal static class ProvenanceCommand
 {
     /// <summary>Output formats.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var data = DataOption.Create();
@@ -30,8 +30,8 @@ public static class ProvenanceCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = CommandLine.Out;
-            var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
+            var console = terminal.Out;
+            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {
                 Write(console, new ModelProvenance(hub, graph).Report(parse.GetValue(id)!), chosen);

@@ -7,9 +7,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>run</c>: executes the workbook's notebooks headless in the workbook kernel and writes the executed notebooks and a report.</summary>
-public static class RunCommand
+internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var notebooks = new Argument<string[]>("notebooks")
         {
@@ -41,14 +41,14 @@ public static class RunCommand
             output,
             timeout,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        command.SetAction((parse, cancellationToken) => RunAsync(terminal,
             parse.GetValue(notebooks) ?? [], parse.GetValue(data), parse.GetValue(output), parse.GetValue(timeout), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] names, string? data, string? output, int timeoutSeconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Terminal terminal, string[] names, string? data, string? output, int timeoutSeconds, CancellationToken cancellationToken)
     {
-        var console = CommandLine.Out;
+        var console = terminal.Out;
         var notebooksDir = Path.Combine(WorkbookPaths.RepoRoot, "notebooks");
         var dataPath = DataPath(data);
         var selected = WorkbookRunner.Select(notebooksDir, names);
@@ -85,7 +85,7 @@ public static class RunCommand
                     run => Finished(console, run, total), cancellationToken));
         }
 
-        Summary(console, result, total.Elapsed);
+        Summary(terminal, result, total.Elapsed);
         return result.StoppedBy is not null ? 130 : result.Passed ? 0 : 1;
     }
 
@@ -130,8 +130,9 @@ public static class RunCommand
         }
     }
 
-    private static void Summary(IAnsiConsole console, WorkbookRun result, TimeSpan elapsed)
+    private static void Summary(Terminal terminal, WorkbookRun result, TimeSpan elapsed)
     {
+        var console = terminal.Out;
         var table = new Table().AddColumns("notebook", "cells", "status", "seconds");
         foreach (var run in result.Notebooks)
         {
@@ -144,11 +145,11 @@ public static class RunCommand
         console.MarkupLineInterpolated($"wrote {result.NotebookFiles.Count} notebook(s) to {Path.GetDirectoryName(result.ReportPath)}/notebooks/ and the report {result.ReportPath}");
         if (result.StoppedBy is { } why)
         {
-            CommandLine.Error.MarkupLineInterpolated($"[yellow]stopped:[/] {why}; what finished is written");
+            terminal.Error.MarkupLineInterpolated($"[yellow]stopped:[/] {why}; what finished is written");
         }
         foreach (var failure in result.Notebooks.Select(n => n.Failure).OfType<CellFailure>())
         {
-            CommandLine.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
+            terminal.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
         }
     }
 

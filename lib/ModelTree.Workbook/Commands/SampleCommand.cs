@@ -5,9 +5,9 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>sample</c>: writes the synthetic hub-stats table and its ground truth.</summary>
-public static class SampleCommand
+internal static class SampleCommand
 {
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var rows = new Option<int>("--rows") { Description = "Number of models (rows) to generate.", DefaultValueFactory = _ => 30_000 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same rows and seed give the same content.", DefaultValueFactory = _ => 42 };
@@ -36,7 +36,7 @@ public static class SampleCommand
             }
             var options = new SampleOptions { Rows = parse.GetValue(rows), Seed = parse.GetValue(seed) };
             SampleSummary? summary = null;
-            AnsiConsole.Progress()
+            terminal.Out.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
@@ -45,7 +45,7 @@ public static class SampleCommand
                     summary = SampleGenerator.Write(path, options, new Progress(generating, writing));
                     writing.Value = 1;
                 });
-            Print(summary!);
+            Print(terminal.Out, summary!);
             return 0;
         });
         return command;
@@ -64,11 +64,11 @@ public static class SampleCommand
         }
     }
 
-    private static void Print(SampleSummary s)
+    private static void Print(IAnsiConsole console, SampleSummary s)
     {
-        AnsiConsole.MarkupLineInterpolated(
+        console.MarkupLineInterpolated(
             $"wrote [bold]{s.Rows:N0}[/] rows (seed {s.Seed}) to {s.ParquetPath} ({s.ParquetBytes / 1024.0 / 1024.0:F1} MB) in {s.Elapsed.TotalSeconds:F1} s (rows {s.GenerationTime.TotalSeconds:F1} s, parquet {s.ParquetTime.TotalSeconds:F1} s)");
-        AnsiConsole.MarkupLineInterpolated($"ground truth: {s.TruthPath}");
+        console.MarkupLineInterpolated($"ground truth: {s.TruthPath}");
         var table = new Table().AddColumn("relation (intended)").AddColumn(new TableColumn("rows").RightAligned());
         foreach (var (relation, n) in s.Relations)
         {
@@ -79,6 +79,6 @@ public static class SampleCommand
         {
             cases.AddRow(name, n.ToString("N0"));
         }
-        AnsiConsole.Write(new Columns(table, cases));
+        console.Write(new Columns(table, cases));
     }
 }

@@ -5,12 +5,12 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>stats</c>: seed 002's ecosystem statistics on the data.</summary>
-public static class StatsCommand
+internal static class StatsCommand
 {
     /// <summary>Output formats.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many tasks and authors to list.", 10, minimum: 1);
@@ -29,8 +29,8 @@ public static class StatsCommand
         };
         command.SetAction(parse =>
         {
-            using var hub = DataOption.Open(parse.GetValue(data), CommandLine.Error);
-            Write(CommandLine.Out, hub.Description, new EcosystemStats(hub).Summary(parse.GetValue(top)), parse.GetValue(format)!);
+            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
+            Write(terminal.Out, hub.Description, new EcosystemStats(hub).Summary(parse.GetValue(top)), parse.GetValue(format)!);
             return 0;
         });
         return command;

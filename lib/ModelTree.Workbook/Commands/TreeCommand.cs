@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>tree &lt;model-id&gt;</c>: one model's tree: its box, its ancestors, its descendants.</summary>
-public static class TreeCommand
+internal static class TreeCommand
 {
     /// <summary>Output formats.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["table", "json", "mermaid", "csv"];
@@ -17,7 +17,7 @@ public static class TreeCommand
     /// <summary>Models the table format draws in its tree.</summary>
     public const int DrawLimit = 40;
 
-    public static Command Create()
+    public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var data = DataOption.Create();
@@ -38,8 +38,8 @@ public static class TreeCommand
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!;
-            var console = AnsiConsole.Console;
-            var (hub, graph) = GraphData.Open(parse.GetValue(data), chosen == "table" ? console : null);
+            var console = terminal.Out;
+            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
             using (hub)
             {
                 Write(console, graph, parse.GetValue(id)!, parse.GetValue(depth), chosen);

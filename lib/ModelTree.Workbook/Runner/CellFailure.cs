@@ -6,13 +6,13 @@ namespace ModelTree.Workbook.Runner;
 /// <param name="FirstLine">The cell's first non-blank line.</param>
 /// <param name="Message">The error: compile diagnostics with line numbers, the exception's type and message, or the kernel's complaint.</param>
 /// <param name="Kind">Whether the cell failed, ran out of time, or the run was cancelled.</param>
-public sealed record CellFailure(string Notebook, int CellNumber, string FirstLine, string Message, FailureKind Kind = FailureKind.Error)
+internal sealed record CellFailure(string Notebook, int CellNumber, string FirstLine, string Message, FailureKind Kind = FailureKind.Error)
 {
     public override string ToString() => $"{Notebook}, cell {CellNumber} ({FirstLine}): {Message}";
 }
 
 /// <summary>Why a cell stopped its notebook.</summary>
-public enum FailureKind
+internal enum FailureKind
 {
     /// <summary>The kernel reported a failure: compile error, exception, unknown directive or kernel.</summary>
     Error,

@@ -1,7 +1,7 @@
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>The nbformat cell types.</summary>
-public enum CellKind
+internal enum CellKind
 {
     Markdown,
     Code,

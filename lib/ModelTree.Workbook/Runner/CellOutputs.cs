@@ -9,7 +9,7 @@ namespace ModelTree.Workbook.Runner;
 /// and returned values become display outputs (an update replaces the value it names), console text becomes
 /// stream outputs (consecutive writes joined), and a failure becomes the error output.
 /// </summary>
-public static class CellOutputs
+internal static class CellOutputs
 {
     /// <summary>The outputs of <paramref name="submission"/>, given every event the kernel published while it ran.</summary>
     public static List<CellOutput> From(KernelCommand submission, IEnumerable<KernelEvent> events)

@@ -1,7 +1,7 @@
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>A cell after the run: its outputs, its execution count if it ran, and when it started and ended.</summary>
-public sealed record CellRun(NotebookCell Cell, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount, TimeSpan Elapsed)
+internal sealed record CellRun(NotebookCell Cell, IReadOnlyList<CellOutput> Outputs, int? ExecutionCount, TimeSpan Elapsed)
 {
     /// <summary>When the kernel received the cell (UTC), if it ran.</summary>
     public DateTimeOffset? Started { get; init; }

@@ -8,7 +8,7 @@ namespace ModelTree.Workbook.Runner;
 /// <param name="Kernel">The kernel that runs it: the cell's Polyglot metadata, its first-line <c>#!kernel</c>, or the notebook default.</param>
 /// <param name="Source">The cell's text, lines joined with \n.</param>
 /// <param name="Json">The cell's JSON as read (metadata kept so writing back preserves it).</param>
-public sealed record NotebookCell(int Number, CellKind Kind, string Kernel, string Source, JsonObject Json)
+internal sealed record NotebookCell(int Number, CellKind Kind, string Kernel, string Source, JsonObject Json)
 {
     /// <summary>The first non-blank line, for messages.</summary>
     public string FirstLine =>

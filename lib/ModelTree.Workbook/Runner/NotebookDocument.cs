@@ -10,7 +10,7 @@ namespace ModelTree.Workbook.Runner;
 /// extension's kernel uses), so each cell's kernel is the one Polyglot would send it to. The JSON it came from
 /// is kept so that writing it back preserves every piece of metadata.
 /// </summary>
-public sealed class NotebookDocument
+internal sealed class NotebookDocument
 {
     private NotebookDocument(string path, JsonObject json, string defaultKernel, IReadOnlyList<NotebookCell> cells)
     {

@@ -11,7 +11,7 @@ namespace ModelTree.Workbook.Runner;
 /// drives it: each code cell is one <see cref="SubmitCode"/> addressed to the cell's kernel, and the events the
 /// kernel publishes become the cell's outputs. The first failing cell stops the notebook.
 /// </summary>
-public static class NotebookRunner
+internal static class NotebookRunner
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 

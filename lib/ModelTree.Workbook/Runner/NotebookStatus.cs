@@ -1,7 +1,7 @@
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>How a notebook run ended.</summary>
-public enum NotebookStatus
+internal enum NotebookStatus
 {
     /// <summary>Every cell ran.</summary>
     Passed,

@@ -10,7 +10,7 @@ namespace ModelTree.Workbook.Runner;
 /// every other piece of the notebook (metadata, kernels, ids) as read. Like notebooks saved by VS Code
 /// with Polyglot, a cell's return value is written as <c>display_data</c> too, not <c>execute_result</c>.
 /// </summary>
-public static class NotebookWriter
+internal static class NotebookWriter
 {
     private static readonly JsonSerializerOptions Json = new()
     {

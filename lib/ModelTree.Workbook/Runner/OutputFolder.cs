@@ -9,7 +9,7 @@ namespace ModelTree.Workbook.Runner;
 /// repository's source folders, and must be either new, empty, or the folder of an earlier run (whose files, listed
 /// in its <c>run.json</c>, this run replaces and says so). A lock file keeps two runs from writing into it at once.
 /// </summary>
-public sealed class OutputFolder : IDisposable
+internal sealed class OutputFolder : IDisposable
 {
     /// <summary>The manifest a run leaves in its folder: when it ran, on what, and every file it wrote.</summary>
     public const string ManifestFile = "run.json";

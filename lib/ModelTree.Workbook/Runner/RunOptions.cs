@@ -1,7 +1,7 @@
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>How to run notebooks.</summary>
-public sealed record RunOptions
+internal sealed record RunOptions
 {
     /// <summary>The default <see cref="CellTimeout"/>: long enough for the study's slowest query on the full Hub.</summary>
     public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(30);
@@ -26,4 +26,4 @@ public sealed record RunOptions
 }
 
 /// <summary>Progress of a run: <paramref name="Finished"/> is false when the cell starts, true when it ends.</summary>
-public sealed record CellProgress(NotebookDocument Notebook, NotebookCell Cell, bool Finished, bool Failed = false);
+internal sealed record CellProgress(NotebookDocument Notebook, NotebookCell Cell, bool Finished, bool Failed = false);

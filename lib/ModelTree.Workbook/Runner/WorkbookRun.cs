@@ -1,7 +1,7 @@
 namespace ModelTree.Workbook.Runner;
 
 /// <summary>A run of several notebooks: each notebook's run, the executed notebooks and the report written.</summary>
-public sealed record WorkbookRun(IReadOnlyList<NotebookRun> Notebooks, IReadOnlyList<string> NotebookFiles, string ReportPath)
+internal sealed record WorkbookRun(IReadOnlyList<NotebookRun> Notebooks, IReadOnlyList<string> NotebookFiles, string ReportPath)
 {
     /// <summary>Why the run stopped before its last notebook (Ctrl-C), or null.</summary>
     public string? StoppedBy { get; init; }
@@ -14,4 +14,4 @@ public sealed record WorkbookRun(IReadOnlyList<NotebookRun> Notebooks, IReadOnly
 }
 
 /// <summary>What a report covers: how many notebooks the run was asked for, how many the workbook has, and why it stopped early.</summary>
-public sealed record ReportScope(int Planned, int? WorkbookSize, string? StoppedBy);
+internal sealed record ReportScope(int Planned, int? WorkbookSize, string? StoppedBy);

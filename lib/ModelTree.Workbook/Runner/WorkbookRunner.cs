@@ -7,7 +7,7 @@ namespace ModelTree.Workbook.Runner;
 /// notebook does not stop the others; Ctrl-C, or a cell that ends the process, stops the run, and what finished is
 /// still written.
 /// </summary>
-public static class WorkbookRunner
+internal static class WorkbookRunner
 {
     /// <summary>The report's file name inside the output folder.</summary>
     public const string ReportFile = "report.html";

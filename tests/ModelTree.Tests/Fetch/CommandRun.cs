@@ -9,19 +9,12 @@ internal static class CommandRun
 {
     public static async Task<(int Exit, string Out, string Error)> Invoke(params string[] args)
     {
-        var root = new RootCommand("test") { FetchCommand.Create() };
-        var (originalOut, originalError, originalAnsi) = (Console.Out, Console.Error, AnsiConsole.Console);
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
         using var error = new StringWriter();
         Console.SetOut(output);
-        Console.SetError(error);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        Console.SetError(error); // what CommandLine itself reports (parse errors, the error: line)
+        var root = new RootCommand("test") { FetchCommand.Create(new Terminal(Plain(output), Plain(error))) };
         try
         {
             var exit = await CommandLine.InvokeAsync(root, args);
@@ -31,9 +24,16 @@ internal static class CommandRun
         {
             Console.SetOut(originalOut);
             Console.SetError(originalError);
-            AnsiConsole.Console = originalAnsi;
         }
     }
+
+    private static IAnsiConsole Plain(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
 
     /// <summary>Asserts the one-line error contract: exit 1, nothing but one "error:" line on stderr naming what it must, no stack trace.</summary>
     public static void AssertOneErrorLine((int Exit, string Out, string Error) run, params string[] mentions)

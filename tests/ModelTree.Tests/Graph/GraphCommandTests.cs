@@ -80,7 +80,7 @@ public sealed class GraphCommandTests
     [Fact]
     public async Task Tree_of_an_unknown_model_exits_1()
     {
-        var exit = await CommandLine.InvokeAsync(new RootCommand { TreeCommand.Create() },
+        var exit = await CommandLine.InvokeAsync(new RootCommand { TreeCommand.Create(Terminal.Standard()) },
             ["tree", "mistralai/Mistral-Small-24B-Base", "--data", TestPaths.MistralFamily, "--format", "json"]);
 
         Assert.Equal(1, exit);
@@ -101,7 +101,7 @@ public sealed class GraphCommandTests
     {
         var sample = Path.Combine(TestPaths.RepoRoot, "data", "sample", "models.parquet");
 
-        var text = Render(c => BenchGraphCommand.Run(c, sample));
+        var text = Render(c => BenchGraphCommand.Run(new Terminal(c, c), sample));
 
         Assert.Contains("CTE / graph", text);
         Assert.DoesNotContain("link parsing differs", text);

@@ -19,7 +19,7 @@ public sealed class StudyNotebookRun : IDisposable
     /// <summary>The run's output folder (CSV exports, figures/).</summary>
     public string OutputDir { get; }
 
-    public NotebookRun Run { get; }
+    internal NotebookRun Run { get; }
 
     /// <summary>The committed sample.</summary>
     public static string SamplePath => Path.Combine(TestPaths.RepoRoot, "data", "sample", "models.parquet");

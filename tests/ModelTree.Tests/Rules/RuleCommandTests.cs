@@ -15,14 +15,13 @@ public class RuleCommandTests
 {
     private static async Task<(int Exit, string Output)> Invoke(params string[] args)
     {
-        var root = new RootCommand("test") { ClassifyCommand.Create(), ExplainCommand.Create() };
         var original = Console.Out;
         var originalError = Console.Error;
-        var originalAnsi = AnsiConsole.Console;
         using var output = new StringWriter();
         Console.SetOut(output);
         Console.SetError(output); // errors go to standard error; these tests read both
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var terminal = Terminal.Standard();
+        var root = new RootCommand("test") { ClassifyCommand.Create(terminal), ExplainCommand.Create(terminal) };
         try
         {
             var exit = await CommandLine.InvokeAsync(root, args);
@@ -32,7 +31,6 @@ public class RuleCommandTests
         {
             Console.SetOut(original);
             Console.SetError(originalError);
-            AnsiConsole.Console = originalAnsi;
         }
     }
 

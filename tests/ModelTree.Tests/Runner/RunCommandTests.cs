@@ -11,7 +11,7 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static Task<int> Invoke(params string[] args) => CommandLine.InvokeAsync(new RootCommand { RunCommand.Create() }, args);
+    private static Task<int> Invoke(params string[] args) => CommandLine.InvokeAsync(new RootCommand { RunCommand.Create(Terminal.Standard()) }, args);
 
     [Fact]
     public async Task Run_with_data_makes_the_dataset_visible_to_cells_and_writes_outputs_under_out()

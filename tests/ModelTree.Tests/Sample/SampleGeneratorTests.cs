@@ -102,7 +102,7 @@ public sealed class SampleGeneratorTests(GeneratedSampleFixture generated) : ICl
     {
         var path = Path.Combine(_dir, "models.parquet");
         File.WriteAllText(path, "keep me");
-        var e = Assert.Throws<ModelTreeException>(() => SampleCommand.Create()
+        var e = Assert.Throws<ModelTreeException>(() => SampleCommand.Create(Terminal.Standard())
             .Parse(["--rows", "200", "--out", path])
             .Invoke(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }));
         Assert.Contains("--force", e.Message);

@@ -10,7 +10,7 @@ namespace ModelTree.Workbook.Runner;
 /// notebooks and their sections, a summary of the run, then each notebook with its markdown rendered, its code
 /// highlighted (the setup cell folded), each cell's time, and its outputs (tables and charts, plotly.js embedded once).
 /// </summary>
-public static class WorkbookReport
+internal static class WorkbookReport
 {
     private static readonly HtmlClassFormatter Highlighter = new();
 
