@@ -78,21 +78,31 @@ public static class TaskExperiment
     {
         "SDCA maximum entropy" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
         {
-            NumberOfThreads = 1, MaximumNumberOfIterations = 30,
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 30,
         }),
         "L-BFGS logistic regression" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
-            NumberOfThreads = 1, MaximumNumberOfIterations = 200,
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 200,
         }),
         "LightGBM" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
         {
-            NumberOfIterations = options.Trees, NumberOfThreads = 1, Seed = options.Seed, NumberOfLeaves = 31, MinimumExampleCountPerLeaf = 10,
+            NumberOfIterations = options.Trees,
+            NumberOfThreads = 1,
+            Seed = options.Seed,
+            NumberOfLeaves = 31,
+            MinimumExampleCountPerLeaf = 10,
         }),
         "FastForest one-vs-all" => ml.MulticlassClassification.Trainers.OneVersusAll(
             ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
             {
-                NumberOfTrees = options.Trees, NumberOfThreads = 1, Seed = options.Seed, NumberOfLeaves = 31,
-                MinimumExampleCountPerLeaf = 10, FeatureFraction = 0.7,
+                NumberOfTrees = options.Trees,
+                NumberOfThreads = 1,
+                Seed = options.Seed,
+                NumberOfLeaves = 31,
+                MinimumExampleCountPerLeaf = 10,
+                FeatureFraction = 0.7,
             })),
         _ => throw new ModelTreeException($"Unknown trainer '{name}'. Known: {string.Join(", ", Trainers)}."),
     };

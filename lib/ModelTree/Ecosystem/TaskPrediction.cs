@@ -56,7 +56,9 @@ public sealed record TaskPrediction(IReadOnlyList<TrainerScore> Trainers, Traine
         {
             ["trainers"] = Array(Trainers.Select(t => (JsonNode?)new JsonObject
             {
-                ["name"] = t.Name, ["accuracy"] = Math.Round(t.Accuracy, 6), ["macroF1"] = Math.Round(t.MacroF1, 6),
+                ["name"] = t.Name,
+                ["accuracy"] = Math.Round(t.Accuracy, 6),
+                ["macroF1"] = Math.Round(t.MacroF1, 6),
                 ["seconds"] = Math.Round(t.Elapsed.TotalSeconds, 2),
             })),
             ["majorityAccuracy"] = Math.Round(MajorityAccuracy, 6),
@@ -72,8 +74,11 @@ public sealed record TaskPrediction(IReadOnlyList<TrainerScore> Trainers, Traine
             ["best"] = best.Name,
             ["perClass"] = Array(best.PerClass.Select(c => (JsonNode?)new JsonObject
             {
-                ["task"] = c.Task, ["support"] = c.Support, ["precision"] = Math.Round(c.Precision, 6),
-                ["recall"] = Math.Round(c.Recall, 6), ["f1"] = Math.Round(c.F1, 6),
+                ["task"] = c.Task,
+                ["support"] = c.Support,
+                ["precision"] = Math.Round(c.Precision, 6),
+                ["recall"] = Math.Round(c.Recall, 6),
+                ["f1"] = Math.Round(c.F1, 6),
             })),
             ["confusion"] = Array(best.Confusion.Select(row => (JsonNode?)Array(row.Select(n => (JsonNode?)n)))),
         };
