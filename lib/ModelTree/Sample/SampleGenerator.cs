@@ -15,6 +15,13 @@ namespace ModelTree.Sample;
 /// </summary>
 public static class SampleGenerator
 {
+    /// <summary>
+    /// The generator's version, written into every file it makes (<c>modeltree_generator</c>). Raise it whenever a
+    /// change alters the rows for a given seed: cached tables (<c>data/bench/</c>) are keyed by it, so a benchmark never
+    /// times a table an older generator made.
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>The ground-truth file that goes with a parquet path: <c>truth.csv</c> beside a file named
     /// <c>models.parquet</c> (so the committed sample's is data/sample/truth.csv), else <c>&lt;name&gt;.truth.csv</c>.</summary>
     public static string TruthPathFor(string parquetPath)
@@ -182,7 +189,7 @@ public static class SampleGenerator
         return $"""
             COPY (SELECT {string.Join(",\n    ", columns)} FROM {source})
             TO '{literal}' (FORMAT parquet, COMPRESSION zstd,
-                KV_METADATA {"{"}modeltree_synthetic: 'true', modeltree_seed: '{options.Seed}', modeltree_rows: '{options.Rows}'{"}"})
+                KV_METADATA {"{"}modeltree_synthetic: 'true', modeltree_seed: '{options.Seed}', modeltree_rows: '{options.Rows}', modeltree_generator: '{Version}'{"}"})
             """;
     }
 }
