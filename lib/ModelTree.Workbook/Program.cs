@@ -17,6 +17,7 @@ var root = new RootCommand(
     ProvenanceCommand.Create(terminal),
     LicensesCommand.Create(terminal),
     StatsCommand.Create(terminal),
+    PredictTaskCommand.Create(terminal),
     BenchCommand.Create(terminal),
     KernelCommand.Create(terminal),
 };

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using ModelTree.Data;
+
+namespace ModelTree.Ecosystem;
+
+/// <summary>
+/// Seed 002's experiment on this data: predict a model's task (<c>pipeline_tag</c>) from its other metadata with
+/// several ML.NET classifiers, scored on a stratified held-out split beside the majority-class baseline.
+/// Every source of randomness takes <see cref="TaskExperimentOptions.Seed"/> and trainers run on one thread, so the
+/// same data and seed give the same figures.
+/// </summary>
+public static class TaskExperiment
+{
+    /// <summary>The trainers, in the order they are run and reported.</summary>
+    public static IReadOnlyList<string> Trainers { get; } =
+        ["SDCA maximum entropy", "L-BFGS logistic regression", "LightGBM", "FastForest one-vs-all"];
+
+    /// <summary>Runs the experiment on <c>models</c>.</summary>
+    public static TaskPrediction Run(HubData hub, TaskExperimentOptions? options = null)
+    {
+        options ??= new TaskExperimentOptions();
+        var (records, available) = Read(hub, options);
+        var sizes = records.GroupBy(r => r.Task, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // A small table (one family of real records) may have fewer than two tasks with the usual minimum: lower it, to 2 at least.
+        var minimum = options.MinimumPerClass;
+        while (minimum > 2 && sizes.Values.Count(n => n >= minimum) < 2)
+        {
+            minimum--;
+        }
+        var kept = sizes.Where(p => p.Value >= minimum).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var dropped = sizes.Where(p => p.Value < minimum).Select(p => new NamedCount(p.Key, p.Value))
+            .OrderByDescending(c => c.Models).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        records = records.Where(r => kept.Contains(r.Task)).ToList();
+        var classes = kept.Order(StringComparer.Ordinal).ToList();
+        if (classes.Count < 2)
+        {
+            throw new ModelTreeException(
+                $"Nothing to learn: {(classes.Count == 0 ? "no model has a task" : $"only '{classes[0]}' has two or more models")} " +
+                $"among the {available:N0} models with a task; the experiment needs two tasks with at least two models each.");
+        }
+
+        var (train, test) = Split(records, options.TestShare, options.Seed);
+        var features = TaskFeatures.Fit(train, records.Select(r => r.Task).Distinct());
+        var ml = new MLContext(options.Seed);
+        var schema = SchemaDefinition.Create(typeof(Example));
+        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
+        IDataView Load(IEnumerable<TaskRecord> rows) =>
+            ml.Data.LoadFromEnumerable(rows.Select(r => new Example { Task = r.Task, Features = features.Vector(r) }).ToList(), schema);
+        var trainView = ml.Data.Cache(Load(train));
+        var testView = Load(test);
+
+        var majority = train.GroupBy(r => r.Task, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var scores = new List<TrainerScore>();
+        var truth = test.Select(r => r.Task).ToArray();
+        foreach (var name in options.TrainerNames ?? Trainers)
+        {
+            var clock = Stopwatch.StartNew();
+            var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Example.Task))
+                .Append(ml.Transforms.NormalizeMinMax("Features"))
+                .Append(Trainer(ml, name, options))
+                .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(Prediction.Predicted), "PredictedLabel"));
+            var model = pipeline.Fit(trainView);
+            var predicted = ml.Data.CreateEnumerable<Prediction>(model.Transform(testView), reuseRowObject: false).Select(p => p.Predicted).ToArray();
+            scores.Add(TrainerScore.Of(name, truth, predicted, classes, clock.Elapsed));
+        }
+
+        var baseline = TrainerScore.Of("majority class", truth, truth.Select(_ => majority).ToArray(), classes, TimeSpan.Zero);
+        return new TaskPrediction(scores, baseline, majority, classes, dropped, available, records.Count, train.Count, test.Count,
+            features.Names, options with { MinimumPerClass = minimum });
+    }
+
+    private static IEstimator<ITransformer> Trainer(MLContext ml, string name, TaskExperimentOptions options) => name switch
+    {
+        "SDCA maximum entropy" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 30,
+        }),
+        "L-BFGS logistic regression" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            NumberOfThreads = 1,
+            MaximumNumberOfIterations = 200,
+        }),
+        "LightGBM" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        {
+            NumberOfIterations = options.Trees,
+            NumberOfThreads = 1,
+            Seed = options.Seed,
+            NumberOfLeaves = 31,
+            MinimumExampleCountPerLeaf = 10,
+        }),
+        "FastForest one-vs-all" => ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+            {
+                NumberOfTrees = options.Trees,
+                NumberOfThreads = 1,
+                Seed = options.Seed,
+                NumberOfLeaves = 31,
+                MinimumExampleCountPerLeaf = 10,
+                FeatureFraction = 0.7,
+            })),
+        _ => throw new ModelTreeException($"Unknown trainer '{name}'. Known: {string.Join(", ", Trainers)}."),
+    };
+
+    /// <summary>
+    /// Stratified split: within each task, rows in a seeded random order, the first <paramref name="testShare"/> of them
+    /// (at least one) held out for testing.
+    /// </summary>
+    public static (List<TaskRecord> Train, List<TaskRecord> Test) Split(IReadOnlyList<TaskRecord> records, double testShare, int seed)
+    {
+        var random = new Random(seed);
+        var train = new List<TaskRecord>();
+        var test = new List<TaskRecord>();
+        foreach (var group in records.GroupBy(r => r.Task, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var rows = group.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+            random.Shuffle(rows);
+            var held = Math.Max(1, (int)Math.Round(rows.Length * testShare));
+            test.AddRange(rows.Take(held));
+            train.AddRange(rows.Skip(held));
+        }
+        return (train, test);
+    }
+
+    /// <summary>
+    /// The models with a task, at most <see cref="TaskExperimentOptions.MaximumRows"/> of them (a seeded hash order picks
+    /// which, so the same seed picks the same models), and how many models have a task in all.
+    /// </summary>
+    public static (List<TaskRecord> Records, long Available) Read(HubData hub, TaskExperimentOptions options)
+    {
+        const string Where = "coalesce(trim(pipeline_tag), '') <> ''";
+        var available = hub.Scalar<long>($"SELECT count(*) FROM models WHERE {Where}");
+        var limit = available > options.MaximumRows ? $"ORDER BY md5(id || '{options.Seed}') LIMIT {options.MaximumRows}" : "";
+        var sql = $"""
+            SELECT id, pipeline_tag, coalesce(downloads, 0), coalesce(likes, 0), coalesce(safetensors.total, 0),
+                   CASE WHEN cardinality(safetensors.parameters) > 0
+                        THEN map_keys(safetensors.parameters)[list_position(map_values(safetensors.parameters), list_max(map_values(safetensors.parameters)))] END,
+                   nullif(trim(library_name), ''),
+                   CASE WHEN coalesce(len(baseModels.models), 0) > 0 THEN baseModels.relation END,
+                   coalesce(len(baseModels.models), 0) > 0 OR coalesce(len(list_filter(tags, lambda t: starts_with(t, 'base_model:'))), 0) > 0,
+                   gguf IS NOT NULL, coalesce(gated, 'false') NOT IN ('false', ''),
+                   createdAt, array_to_string(tags, chr(10)), array_to_string(list_transform(siblings, lambda s: s.rfilename), chr(10))
+            FROM (SELECT * FROM models WHERE {Where} {limit})
+            ORDER BY id
+            """;
+        var list = new List<TaskRecord>();
+        using var reader = hub.Reader(sql);
+        while (reader.Read())
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            IReadOnlyList<string> Lines(int i) => Text(i) is { Length: > 0 } s ? s.Split('\n') : [];
+            list.Add(new TaskRecord(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                Text(5), Text(6), Text(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10),
+                reader.IsDBNull(11) ? null : reader.GetDateTime(11), Lines(12), Lines(13)));
+        }
+        return (list, available);
+    }
+
+    private sealed class Example
+    {
+        public string Task { get; set; } = "";
+
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class Prediction
+    {
+        public string Predicted { get; set; } = "";
+    }
+}
