@@ -1,4 +1,5 @@
 using ModelTree.Data;
+using ModelTree.Rules;
 using ModelTree.Study;
 
 namespace ModelTree.Classify;
@@ -23,10 +24,10 @@ public static class StudySql
         $"coalesce(len(list_filter({column}, lambda s: ({Or(Vocabulary.FullWeightFilePatterns)}) AND NOT ({Or(Vocabulary.AdapterFilePatterns)}))) > 0, false)";
 
     /// <summary>The adapter-like tag test (lora, adapter, peft).</summary>
-    public static string AdapterTag => AnyTag(Vocabulary.AdapterTags);
+    public static string AdapterTag => RuleSql.Condition(StudyTests.AdapterTags);
 
     /// <summary>The quantization tag test (quantized, gguf, int8, int4, 4bit, 8bit).</summary>
-    public static string QuantTag => AnyTag(Vocabulary.QuantTags);
+    public static string QuantTag => RuleSql.Condition(StudyTests.QuantTags);
 
     /// <summary>
     /// The study's "ambiguous" test (VI 6.2): a file like <c>%adapter_model%</c> and a file like
@@ -78,12 +79,12 @@ public static class StudySql
           {AnyTag(Vocabulary.OtherQuantTags)} AS has_other_quant_tag,
           {AnyFile(Vocabulary.FullWeightFilePatterns)} AS has_full_weights,
           {AnyStandaloneWeightFile()} AS has_standalone_weights,
-          {AnyFile(Vocabulary.AdapterFilePatterns)} AS has_adapter_files,
-          {AnyFile([Vocabulary.GgufFilePattern])} AS has_gguf,
+          {RuleSql.Condition(StudyTests.AdapterFiles)} AS has_adapter_files,
+          {RuleSql.Condition(StudyTests.GgufFiles)} AS has_gguf,
           {AnyFile([.. Vocabulary.AdapterFilePatterns, .. Vocabulary.LoraWeightPatterns])} AS has_lora_files,
           {Ambiguous} AS is_ambiguous,
           coalesce(len(siblings), 0) AS n_files,
-          {AnyTag(Vocabulary.HubQuantTags)} AS has_hub_quant_tag,
+          {RuleSql.Condition(StudyTests.HubQuantTags)} AS has_hub_quant_tag,
           coalesce(list_contains(tags, 'mlx'), false) AS has_mlx_tag,
           {AnyFile(Vocabulary.UnrecognisedQuantFilePatterns)} AS has_unread_quant_files
         FROM c

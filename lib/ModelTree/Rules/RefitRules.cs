@@ -42,7 +42,7 @@ public static class RefitRules
             "and the quantization formats the Hub reads; adapter files alone make a finetune.",
         RelationExistsWhen = Condition.Any(
             Condition.Bases(Comparison.GreaterOrEqual, 1),
-            Condition.CardHas("base_model")),
+            StudyTests.CardBaseModel),
         Rules =
         [
             new Rule("declared relation wins", Condition.Declared, Rule.DeclaredRelation)
@@ -53,22 +53,22 @@ public static class RefitRules
             {
                 Description = "Study VII: several bases make a merge (unless the card declares otherwise).",
             },
-            new Rule("peft library", Condition.Library(Vocabulary.PeftLibrary), "adapter")
+            new Rule("peft library", StudyTests.PeftLibrary, "adapter")
             {
                 Description = "Study V: library_name decides between finetune and adapter; peft is the value that makes an adapter.",
             },
             new Rule("adapter tags",
-                Condition.All(Condition.Tags([.. Vocabulary.HubAdapterTags]), Condition.Files([.. WeightFilePatterns])),
+                Condition.All(StudyTests.HubAdapterTags, StudyTests.WeightFiles),
                 "adapter")
             {
                 Description = "A lora or adapter tag on a repository with weights (image LoRAs under diffusers). Not peft alone: real AutoTrain repos tagged peft are finetunes.",
             },
-            new Rule("gguf files", Condition.Files(Vocabulary.GgufFilePattern), "quantized")
+            new Rule("gguf files", StudyTests.GgufFiles, "quantized")
             {
                 Description = "A whole .gguf file, which the Hub reads (split .gguf.partNofM pieces are not: real repos of them are finetunes).",
             },
             new Rule("quantization the Hub reads",
-                Condition.All(Condition.Tags([.. Vocabulary.HubQuantTags]), Condition.Files([.. WeightFilePatterns])),
+                Condition.All(StudyTests.HubQuantTags, StudyTests.WeightFiles),
                 "quantized")
             {
                 Description = "The tag of a quantization_config the Hub reads (GPTQ, AWQ, bitsandbytes) beside weights; not mlx, not the user's quantized or 8-bit.",

@@ -37,7 +37,7 @@ public static class StudyRules
             "Quantized sits after adapter, where the study says nothing.",
         RelationExistsWhen = Condition.Any(
             Condition.Bases(Comparison.GreaterOrEqual, 1),
-            Condition.CardHas("base_model")),
+            StudyTests.CardBaseModel),
         Rules =
         [
             new Rule("declared relation wins", Condition.Declared, Rule.DeclaredRelation)
@@ -48,27 +48,27 @@ public static class StudyRules
             {
                 Description = "Section VII: merge indicates the presence of multiple baseModels.",
             },
-            new Rule("peft library", Condition.Library(Vocabulary.PeftLibrary), "adapter")
+            new Rule("peft library", StudyTests.PeftLibrary, "adapter")
             {
                 Description = "Section V: library_name decides between finetune and adapter (the study names no value; peft is the one that does).",
             },
-            new Rule("adapter tags", Condition.Tags([.. Vocabulary.AdapterTags]), "adapter")
+            new Rule("adapter tags", StudyTests.AdapterTags, "adapter")
             {
                 Description = "Sections 3.2 and 4.2: lora, adapter or peft among the tags.",
             },
             new Rule("adapter files without full weights",
                 Condition.All(
-                    Condition.Files([.. Vocabulary.AdapterFilePatterns]),
-                    Condition.Not(Condition.Files([.. Vocabulary.CompleteWeightFilePatterns]))),
+                    StudyTests.AdapterFiles,
+                    Condition.Not(StudyTests.CompleteWeights)),
                 "adapter")
             {
                 Description = "Section 3.2: only adapter weights in the repository, no complete model weights (patterns that, unlike the study's, do not match adapter_model.safetensors itself).",
             },
-            new Rule("quantization tags", Condition.Tags([.. Vocabulary.QuantTags]), "quantized")
+            new Rule("quantization tags", StudyTests.QuantTags, "quantized")
             {
                 Description = "Sections 3.2 and 4.3: quantized, gguf, int8, int4, 4bit or 8bit among the tags.",
             },
-            new Rule("gguf files", Condition.Files(Vocabulary.GgufFilePattern), "quantized")
+            new Rule("gguf files", StudyTests.GgufFiles, "quantized")
             {
                 Description = "Section 3.2: *.gguf files are a strong sign of a quantization.",
             },
