@@ -30,6 +30,9 @@ public static class WorkbookPaths
     /// <summary>The generator's ground truth for the sample: one row per model.</summary>
     public static string SampleTruthPath => Path.Combine(RepoRoot, "data", "sample", "truth.csv");
 
+    /// <summary>The shipped real Hub records (April 2025): a folder of JSON Lines files that opens as one table.</summary>
+    public static string RealRecordsPath => Path.Combine(RepoRoot, "data", "real");
+
     /// <summary>Where <c>fetch</c> puts the real hub-stats file (git-ignored).</summary>
     public static string FullDataPath => Path.Combine(RepoRoot, "data", "full", "models.parquet");
 

@@ -19,7 +19,7 @@ internal static class ClassifyCommand
         };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("classify",
-            "Classify every model with a rule set (the study's by default) and compare with the Hub's label: " +
+            "Classify every model with a rule set (by default refit-2025-04, fitted on real records; --rules study-2026 for the study's) and compare with the Hub's label: " +
             "confusion matrix, precision/recall/F1 per class, coverage, ambiguous rows.")
         {
             data, rules, format,

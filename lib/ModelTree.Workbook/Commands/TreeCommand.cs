@@ -114,7 +114,7 @@ internal static class TreeCommand
             foreach (var a in summary.Ancestors)
             {
                 up.AddRow(a.Depth.ToString(), Markup.Escape(a.Id) + (a.InTable ? "" : " [grey](not in the data)[/]"),
-                    Markup.Escape($"{a.Child} is a {a.Relation.Label()} of it"), a.IsRoot ? "root" : "");
+                    Markup.Escape($"{a.Child} {a.Relation.Hop()} it"), a.IsRoot ? "root" : "");
             }
             console.Write(up);
         }

@@ -80,7 +80,10 @@ public static class StudySql
           {AnyFile([Vocabulary.GgufFilePattern])} AS has_gguf,
           {AnyFile([.. Vocabulary.AdapterFilePatterns, .. Vocabulary.LoraWeightPatterns])} AS has_lora_files,
           {Ambiguous} AS is_ambiguous,
-          coalesce(len(siblings), 0) AS n_files
+          coalesce(len(siblings), 0) AS n_files,
+          {AnyTag(Vocabulary.HubQuantTags)} AS has_hub_quant_tag,
+          coalesce(list_contains(tags, 'mlx'), false) AS has_mlx_tag,
+          {AnyFile(Vocabulary.UnrecognisedQuantFilePatterns)} AS has_unread_quant_files
         FROM c
         """;
 

@@ -48,6 +48,16 @@ public sealed class HubData : IDisposable
         : $"{Path.GetFileName(SourcePath)} ({(IsSynthetic ? "synthetic sample made by `sample`" : Kind == DataKind.Parquet ? "hub-stats snapshot" : "Hub API records")})";
 
     /// <summary>
+    /// What the figures of this data are, to label them beside others: <c>synthetic sample</c>, <c>real records, April 2025</c>
+    /// (the files of <c>data/real/</c>, found by their folder's name), <c>full Hub (hub-stats snapshot)</c> or <c>Hub API records</c>.
+    /// </summary>
+    public string DataLabel =>
+        IsSynthetic ? "synthetic sample"
+        : Files.Count > 0 && Files.All(f => Path.GetFileName(Path.GetDirectoryName(f)) == "real") ? RealRecords.Label
+        : Files.All(f => KindOf(f) == DataKind.Parquet) ? "full Hub (hub-stats snapshot)"
+        : "Hub API records";
+
+    /// <summary>
     /// Opens a dataset and defines the view <c>models</c>. <paramref name="path"/> is a <c>.parquet</c>
     /// file, a <c>.jsonl</c> file, or a folder: every <c>.parquet</c>, <c>.jsonl</c> and <c>.ndjson</c> file at its
     /// top level opens as one <c>models</c> table (columns unioned by name; see <see cref="DataKind.Folder"/>).

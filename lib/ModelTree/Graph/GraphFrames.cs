@@ -39,7 +39,7 @@ public static class GraphFrames
         return new DataFrame(
             new Int64DataFrameColumn("depth", list.Select(a => (long?)a.Depth)),
             new StringDataFrameColumn("model", list.Select(a => a.InTable ? a.Id : $"{a.Id} (not in the data)")),
-            new StringDataFrameColumn("hop", list.Select(a => $"{a.Child} is a {a.Relation.Label()} of it")),
+            new StringDataFrameColumn("hop", list.Select(a => $"{a.Child} {a.Relation.Hop()} it")),
             new StringDataFrameColumn("link from", list.Select(a => GraphExport.SourceLabel(a.Source))),
             new BooleanDataFrameColumn("root", list.Select(a => (bool?)a.IsRoot)));
     }

@@ -113,7 +113,7 @@ public sealed record ProvenanceReport
         new Int64DataFrameColumn("path", Lineage.Select(h => (long?)h.Path)),
         new Int64DataFrameColumn("depth", Lineage.Select(h => (long?)h.Depth)),
         new StringDataFrameColumn("base", Lineage.Select(h => h.InTable ? h.Id : $"{h.Id} (not in the data)")),
-        new StringDataFrameColumn("hop", Lineage.Select(h => $"{h.Child} is a {ProvenanceTables.RelationLabel(h.Relation)} of it")),
+        new StringDataFrameColumn("hop", Lineage.Select(h => $"{h.Child} {ModelTree.Records.Relations.Hop(h.Relation)} it")),
         new StringDataFrameColumn("license", Lineage.Select(h => h.License?.Label ?? "unknown")),
         new StringDataFrameColumn("what changed", Lineage.Select(h => string.Join("; ", h.Changes))));
 

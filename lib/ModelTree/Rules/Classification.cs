@@ -152,8 +152,11 @@ public sealed record Classification
         };
     }
 
+    /// <summary>What the data scored is (<c>HubData.DataLabel</c>: synthetic sample, real records, April 2025, ...), when known.</summary>
+    public string? DataLabel { get; init; }
+
     public override string ToString() =>
-        $"{RuleSet}: accuracy {(Accuracy is { } a ? a.ToString("P1") : "n/a")} on {Coverage.HubLabelled} Hub-labelled models; " +
+        $"{RuleSet}{(DataLabel is null ? "" : $" on the {DataLabel}")}: accuracy {(Accuracy is { } a ? a.ToString("P1") : "n/a")} on {Coverage.HubLabelled} Hub-labelled models; " +
         $"{Ambiguous} ambiguous, {Contested} contested";
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;

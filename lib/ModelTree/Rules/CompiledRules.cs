@@ -13,6 +13,9 @@ namespace ModelTree.Rules;
 public sealed record CompiledRules(
     RuleSet RuleSet, string Label, string FiringRule, string Contested, string MatchedRules, string HasBase)
 {
+    /// <summary>Each rule's own match (gate not included) and the relation it yields, as SQL, in rule order.</summary>
+    public IReadOnlyList<(string Rule, string Match, string Relation)> PerRule { get; init; } = [];
+
     /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (hub and predicted use <c>none</c> for NULL).</summary>
     public string SelectLabels(string? where = null) =>
         $"SELECT id, coalesce(baseModels.relation, 'none') AS hub, coalesce({Label}, 'none') AS predicted, {FiringRule} AS rule " +

@@ -55,6 +55,9 @@ public sealed class ConfusionMatrix
         return classes.Select(c => ClassMetrics.From(c, this[c, c], PredictedCount(c), HubCount(c))).ToList();
     }
 
+    /// <summary>Models the Hub labels whose prediction is that label (the numerator of <see cref="Accuracy"/>).</summary>
+    public long Correct() => _cells.Where(c => c.Key.Hub != Labels.None && c.Key.Hub == c.Key.Predicted).Sum(c => c.Value);
+
     /// <summary>Share of the models the Hub labels whose prediction is that label; null when the Hub labels none.</summary>
     public double? Accuracy
     {

@@ -4,13 +4,13 @@ using ModelTree.Data;
 namespace ModelTree.Rules;
 
 /// <summary>
-/// Times the compiled default rule set against a single hand-written <c>CASE WHEN</c> query with the
+/// Times the compiled study rule set (<c>study-2026</c>) against a single hand-written <c>CASE WHEN</c> query with the
 /// same meaning, over the same <c>models</c> view; both return the number of models per predicted label.
 /// </summary>
 public static class RuleBenchmark
 {
     /// <summary>
-    /// The default rule set written by hand as one CASE WHEN, in the study's own style (list_contains
+    /// The study's rule set (<c>study-2026</c>) written by hand as one CASE WHEN, in the study's own style (list_contains
     /// per tag, a LIKE per file name, the card read as JSON under a json_valid guard).
     /// </summary>
     public const string HandWrittenDefault = """
@@ -51,7 +51,7 @@ public static class RuleBenchmark
     /// </summary>
     public static RuleBenchResult Run(HubData hub, RuleSet? rules = null, string handWritten = HandWrittenDefault, int runs = 5)
     {
-        var compiled = CompiledQuery(rules ?? RuleSet.Default);
+        var compiled = CompiledQuery(rules ?? RuleSet.Study);
         var compiledCounts = Counts(hub, compiled);
         var handCounts = Counts(hub, handWritten);
         var compiledRuns = new List<RuleBenchRun>();

@@ -25,7 +25,7 @@ public static class RuleRunner
         {
             groups.Add(new LabelGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt64(4)));
         }
-        return Classification.From(rules.Name, groups);
+        return Classification.From(rules.Name, groups) with { DataLabel = hub.DataLabel };
     }
 
     /// <summary>The label of every model (id, hub, predicted, rule), as a table.</summary>

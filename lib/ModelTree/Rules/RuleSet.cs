@@ -38,8 +38,22 @@ public sealed record RuleSet
     /// <summary>The label when the gate holds and no rule matches; null for <c>none</c>.</summary>
     public string? Otherwise { get; init; }
 
-    /// <summary>The study's summary (section VII) plus "declared relation wins": see <see cref="StudyRules"/>.</summary>
-    public static RuleSet Default => StudyRules.Create();
+    /// <summary>The default: the rules refitted on real Hub records, April 2025 (see <see cref="RefitRules"/>).</summary>
+    public static RuleSet Default => RefitRules.Create();
+
+    /// <summary>The study's own rules plus "declared relation wins", named <c>study-2026</c> (see <see cref="StudyRules"/>).</summary>
+    public static RuleSet Study => StudyRules.Create();
+
+    /// <summary>The names <see cref="Named"/> knows.</summary>
+    public static IReadOnlyList<string> Names { get; } = [RefitRules.Name, StudyRules.Name, "default"];
+
+    /// <summary>A built-in set by name (<c>refit-2025-04</c> or <c>default</c>, <c>study-2026</c>; case-insensitive), or null.</summary>
+    public static RuleSet? Named(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        RefitRules.Name or "default" => Default,
+        StudyRules.Name => Study,
+        _ => null,
+    };
 
     /// <summary>The rule with this name (case-insensitive).</summary>
     /// <exception cref="ModelTreeException">No rule has that name.</exception>

@@ -67,7 +67,10 @@ public static class RuleSql
             ? "[]::VARCHAR[]"
             : $"list_filter([{string.Join(", ", compiled.Select(c => $"CASE WHEN {c.Match} THEN {Sql.Literal(c.Rule.Name)} END"))}], lambda x: x IS NOT NULL)";
 
-        return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate);
+        return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate)
+        {
+            PerRule = compiled.Select(c => (c.Rule.Name, c.Match, c.Relation)).ToList(),
+        };
     }
 
     /// <summary>One condition as a SQL boolean that is never NULL.</summary>

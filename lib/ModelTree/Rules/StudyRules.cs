@@ -16,10 +16,14 @@ namespace ModelTree.Rules;
 /// The study orders merge, then adapter, then finetune, and is silent on quantized. This set puts
 /// quantized after adapter (<see cref="Precedence"/>); change it with <see cref="RuleSet.WithPrecedence"/>
 /// (for example <c>"adapter|quantized"</c> on one level, so a model with both kinds of evidence is ambiguous).
-/// Every list comes from <see cref="Vocabulary"/>.
+/// Every list comes from <see cref="Vocabulary"/>. Named <c>study-2026</c> (the study's snapshot, January 2026); it is no
+/// longer the default: <see cref="RefitRules"/>, fitted on real records, is.
 /// </summary>
 public static class StudyRules
 {
+    /// <summary>The set's name, for <c>--rules</c> and comparisons.</summary>
+    public const string Name = "study-2026";
+
     /// <summary>The default precedence, highest first: declared &gt; merge &gt; adapter &gt; quantized &gt; finetune.</summary>
     public static IReadOnlyList<string> Precedence { get; } =
         [Rule.DeclaredRelation, "merge", "adapter", "quantized", "finetune"];
@@ -27,9 +31,9 @@ public static class StudyRules
     /// <summary>Builds the default set (a new value each call; edit copies with <c>with</c>).</summary>
     public static RuleSet Create() => new()
     {
-        Name = "study",
+        Name = Name,
         Description =
-            "The study's summary (section VII) plus the rule it missed: a card's base_model_relation wins. " +
+            "The study's own rules (section VII) plus the rule it missed: a card's base_model_relation wins. " +
             "Quantized sits after adapter, where the study says nothing.",
         RelationExistsWhen = Condition.Any(
             Condition.Bases(Comparison.GreaterOrEqual, 1),
@@ -46,7 +50,7 @@ public static class StudyRules
             },
             new Rule("peft library", Condition.Library(Vocabulary.PeftLibrary), "adapter")
             {
-                Description = "Section V: library_name peft makes the Hub call a model an adapter.",
+                Description = "Section V: library_name decides between finetune and adapter (the study names no value; peft is the one that does).",
             },
             new Rule("adapter tags", Condition.Tags([.. Vocabulary.AdapterTags]), "adapter")
             {

@@ -17,6 +17,9 @@ public sealed class StudyComparison(string notebook)
     /// <summary>The notebook the figures belong to (the JSON file's name).</summary>
     public string Notebook { get; } = notebook;
 
+    /// <summary>What "this data" is (<c>HubData.DataLabel</c>: synthetic sample, real records, April 2025, ...), shown in its column's header.</summary>
+    public string? DataLabel { get; init; }
+
     /// <summary>The figures, in the order added.</summary>
     public IReadOnlyList<ComparedFigure> Figures => _figures;
 
@@ -55,7 +58,7 @@ public sealed class StudyComparison(string notebook)
     /// <summary>The table a summary cell shows: figure, this data, and the study (labelled <see cref="StudyFigures.Label"/>).</summary>
     public DataFrame ToFrame() => new(
         new StringDataFrameColumn("figure", _figures.Select(f => f.Name)),
-        new StringDataFrameColumn("this data", _figures.Select(f => Format(f.ThisData, f.ThisCounts, f.IsShare, "no rows here"))),
+        new StringDataFrameColumn(DataLabel is null ? "this data" : $"this data ({DataLabel})", _figures.Select(f => Format(f.ThisData, f.ThisCounts, f.IsShare, "no rows here"))),
         new StringDataFrameColumn(StudyFigures.Label, _figures.Select(f => Format(f.Study, f.StudyCounts, f.IsShare, "not published"))));
 
     /// <summary>Writes the figures to <c>figures/&lt;notebook&gt;.json</c> in <see cref="WorkbookPaths.OutputDir"/> (or <paramref name="folder"/>); returns the path.</summary>

@@ -12,6 +12,29 @@ public static class Vocabulary
     /// <summary>Tags that mark a quantized model (study IV 4.3).</summary>
     public static IReadOnlyList<string> QuantTags { get; } = ["quantized", "gguf", "int8", "int4", "4bit", "8bit"];
 
+    /// <summary>
+    /// Adapter tags the refitted rules keep: <c>lora</c> and <c>adapter</c>. Not <c>peft</c>: on the real records
+    /// (April 2025) three repos tagged <c>peft</c> with <c>library_name: transformers</c> (AutoTrain uploads) are labelled
+    /// finetune; where the library is peft, the library rule already decides.
+    /// </summary>
+    public static IReadOnlyList<string> HubAdapterTags { get; } = ["lora", "adapter"];
+
+    /// <summary>
+    /// Tags of quantization formats the Hub reads from a repository's <c>quantization_config</c> (GPTQ, AWQ,
+    /// bitsandbytes). Not the user-written <c>quantized</c>, <c>int4</c>, <c>4bit</c>, nor <c>8-bit</c>: on the real
+    /// records a repo tagged <c>quantized</c> holding only its README, and an OpenVINO repo tagged <c>8-bit</c>, are
+    /// labelled finetune. Not <c>mlx</c>: every MLX repo of the real records (3- to 8-bit among them) is a finetune.
+    /// </summary>
+    public static IReadOnlyList<string> HubQuantTags { get; } = ["gptq", "awq", "bitsandbytes"];
+
+    /// <summary>
+    /// Quantized files whose format the Hub does not read, seen on the real records labelled finetune: GGUF split into
+    /// <c>.gguf.partNofM</c> pieces, GGML <c>.bin</c>, HQQ and Quanto pickles (<c>qmodel.pt</c>, <c>smash_config.json</c>),
+    /// MLX <c>weights.npz</c>, llamafiles.
+    /// </summary>
+    public static IReadOnlyList<string> UnrecognisedQuantFilePatterns { get; } =
+        ["%.gguf.part%", "%ggml%.bin", "%qmodel.pt", "%smash_config.json", "%weights.npz", "%.llamafile"];
+
     /// <summary>Other quantization formats seen on the Hub that the study's tag list misses.</summary>
     public static IReadOnlyList<string> OtherQuantTags { get; } = ["gptq", "awq", "exl2", "mlx", "fp8", "bitsandbytes"];
 

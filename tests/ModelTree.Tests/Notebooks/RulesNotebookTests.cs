@@ -33,4 +33,23 @@ public sealed class RulesNotebookTests : IDisposable
         Assert.Contains("read back unchanged", Output(run, "RuleFile.Save"));
         Assert.True(File.Exists(Path.Combine(temp.Path, "peft-only-rules.json")));
     }
+
+    [Fact]
+    public async Task Rules_notebook_scores_both_rule_sets_on_the_real_records_whatever_data_it_runs_on()
+    {
+        var notebook = Path.Combine(TestPaths.RepoRoot, "notebooks", "06-rules.ipynb");
+        // Counted from the shipped files: every record whose Hub tags give it a relation.
+        var labelled = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "data", "real"), "*.jsonl").SelectMany(File.ReadLines)
+            .Count(line => line.Contains("\"base_model:finetune:", StringComparison.Ordinal) || line.Contains("\"base_model:adapter:", StringComparison.Ordinal)
+                || line.Contains("\"base_model:quantized:", StringComparison.Ordinal) || line.Contains("\"base_model:merge:", StringComparison.Ordinal));
+
+        var run = await NotebookRunner.RunAsync(notebook, new RunOptions { DataPath = WorkbookPaths.SamplePath, OutputDir = temp.Path });
+
+        Assert.True(run.Status == NotebookStatus.Passed, run.Failure?.ToString());
+        var board = Output(run, "RuleScoreboard.Score");
+        Assert.Contains("refit-2025-04: accuracy (real records, April 2025)", board);
+        Assert.Contains("study-2026: accuracy (real records, April 2025)", board);
+        Assert.Contains($"of {labelled:N0})", board);
+        Assert.Contains("synthetic sample", Output(run, "result.ToString()"));
+    }
 }

@@ -100,12 +100,31 @@ public class DefaultRulesTests
     }
 
     [Fact]
-    public void Lora_tag_is_adapter_and_names_the_tag()
+    public void Lora_tag_on_a_repository_with_weights_is_adapter_and_names_the_tag()
     {
-        var verdict = RuleCheck.Verdict(RuleCheck.Child("org/lora") with { Tags = ["transformers", "lora"] });
+        var verdict = RuleCheck.Verdict(RuleCheck.Child("org/lora") with { Tags = ["diffusers", "lora"], Files = ["my-style.safetensors"] });
 
         Assert.Equal("adapter", verdict.Label);
-        Assert.Equal(["tag \"lora\""], verdict.Matches.Single().Evidence);
+        Assert.Contains("tag \"lora\"", verdict.Matches.Single().Evidence);
+    }
+
+    [Fact]
+    public void Peft_tag_with_another_library_is_finetune_as_real_autotrain_repos_are()
+    {
+        // Real records (phi-2 family, April 2025): AutoTrain repos tagged peft, library_name transformers, labelled finetune.
+        var row = RuleCheck.Child("org/autotrain") with { Tags = ["autotrain", "peft", "transformers"], LibraryName = "transformers", Files = ["model-00001-of-00002.safetensors"] };
+
+        Assert.Equal("finetune", RuleCheck.Label(row));
+        Assert.Equal("adapter", RuleCheck.Label(row, RuleSet.Study));
+    }
+
+    [Fact]
+    public void A_tag_with_no_weights_on_the_main_branch_is_finetune()
+    {
+        // Real records (Mistral-Small-24B family): a repo tagged quantized that lists only README.md is labelled finetune.
+        var row = RuleCheck.Child("org/readme-only") with { Tags = ["quantized", "gptq", "lora"], Files = [".gitattributes", "README.md"] };
+
+        Assert.Equal("finetune", RuleCheck.Label(row));
     }
 
     [Fact]
@@ -115,12 +134,42 @@ public class DefaultRulesTests
     }
 
     [Fact]
-    public void Adapter_files_alone_are_adapter()
+    public void Adapter_files_without_a_peft_library_are_finetune_as_on_the_real_Hub()
     {
-        var verdict = RuleCheck.Verdict(RuleCheck.Child("org/files") with { Files = ["Adapter_Config.json", "adapter_model.safetensors", "README.md"] });
+        // 255 real repos ship adapter_config.json without library_name peft; the Hub labels every one finetune.
+        var row = RuleCheck.Child("org/files") with { Files = ["Adapter_Config.json", "adapter_model.safetensors", "README.md"] };
 
-        Assert.Equal("adapter", verdict.Label);
-        Assert.Contains("file \"adapter_config.json\" matches '%adapter_config%'", verdict.Matches.Single().Evidence);
+        Assert.Equal("finetune", RuleCheck.Label(row));
+        var study = RuleCheck.Verdict(row, RuleSet.Study);
+        Assert.Equal("adapter", study.Label);
+        Assert.Contains("file \"adapter_config.json\" matches '%adapter_config%'", study.Matches.Single().Evidence);
+    }
+
+    [Fact]
+    public void Adapter_files_with_the_peft_library_are_adapter()
+    {
+        var row = RuleCheck.Child("org/peft-files") with { LibraryName = "peft", Files = ["adapter_config.json", "adapter_model.safetensors"] };
+
+        Assert.Equal("adapter", RuleCheck.Label(row));
+    }
+
+    [Theory]
+    [InlineData("DeepSeek-V3.IQ4_XS.gguf.part1of8")]
+    [InlineData("ggml-model-q4_0.bin")]
+    [InlineData("qmodel.pt")]
+    [InlineData("weights.npz")]
+    [InlineData("phi-2.Q2_K.llamafile")]
+    public void Quantized_files_the_Hub_does_not_read_are_finetune(string file)
+    {
+        Assert.Equal("finetune", RuleCheck.Label(RuleCheck.Child("org/q") with { Files = ["README.md", file], Tags = ["mlx", "8-bit"] }));
+    }
+
+    [Fact]
+    public void A_format_tag_the_Hub_reads_beside_weights_is_quantized()
+    {
+        var row = RuleCheck.Child("org/gptq") with { Tags = ["gptq", "4-bit"], Files = ["model.safetensors", "quantize_config.json"] };
+
+        Assert.Equal("quantized", RuleCheck.Label(row));
     }
 
     [Fact]
@@ -140,10 +189,12 @@ public class DefaultRulesTests
         Assert.Equal("gguf files", verdict.FiringRule);
     }
 
+    private static ModelRow AdapterAndGguf => RuleCheck.Child("org/qlora") with { Tags = ["lora"], Files = ["adapter_model.safetensors", "model.Q4_K_M.gguf"] };
+
     [Fact]
     public void Adapter_outranks_quantized_in_the_default_precedence()
     {
-        var verdict = RuleCheck.Verdict(RuleCheck.Child("org/qlora") with { Tags = ["lora", "4bit"] });
+        var verdict = RuleCheck.Verdict(AdapterAndGguf);
 
         Assert.Equal("adapter", verdict.Label);
         Assert.True(verdict.Contested);
@@ -155,7 +206,7 @@ public class DefaultRulesTests
     {
         var rules = RuleSet.Default.WithPrecedence("declared", "merge", "adapter|quantized", "finetune");
 
-        var verdict = RuleCheck.Verdict(RuleCheck.Child("org/qlora") with { Tags = ["lora", "4bit"] }, rules);
+        var verdict = RuleCheck.Verdict(AdapterAndGguf, rules);
 
         Assert.Equal(Labels.Ambiguous, verdict.Label);
         Assert.Equal("adapter tags", verdict.FiringRule); // the first of the tied rules, in rule order

@@ -54,7 +54,7 @@ public class RuleCommandTests
         try
         {
             var path = Path.Combine(dir, "no-quant-tags.json");
-            RuleFile.Save(RuleSet.Default.Without("quantization tags") with { Name = "no quant tags" }, path);
+            RuleFile.Save(RuleSet.Study.Without("quantization tags") with { Name = "no quant tags" }, path);
 
             var (exit, output) = await Invoke("classify", "--data", TestPaths.MistralFamily, "--format", "json", "--rules", path);
 

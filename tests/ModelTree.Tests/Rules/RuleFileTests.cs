@@ -41,6 +41,18 @@ public class RuleFileTests
     }
 
     [Fact]
+    public void Shipped_study_file_is_the_study_set_and_loads_by_name()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "lib", "ModelTree", "Rules", "study-2026-rules.json");
+
+        Assert.Equal(RuleSet.Study, RuleFile.Load(path));
+        Assert.Equal("study-2026", RuleSet.Study.Name);
+        Assert.Equal(RuleSet.Study, RuleSet.Named("Study-2026"));
+        Assert.Equal(RuleSet.Default, RuleSet.Named("default"));
+        Assert.Null(RuleSet.Named("my-rules.json"));
+    }
+
+    [Fact]
     public void Save_then_load_gives_the_same_set_with_levels_and_no_otherwise()
     {
         var dir = TestPaths.NewTempDir();

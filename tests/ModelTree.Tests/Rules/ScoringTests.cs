@@ -5,7 +5,8 @@ using ModelTree.Tests.Fixtures;
 namespace ModelTree.Tests.Rules;
 
 /// <summary>
-/// Scores on a nine-model table whose answers are worked out by hand below (default rules):
+/// Scores on a nine-model table whose answers are worked out by hand below, with the study's rules (<c>study-2026</c>):
+/// the scoring is under test here, not which rules are right (<see cref="DefaultRulesTests"/> does that).
 /// <code>
 /// id            Hub label  evidence              predicted
 /// a/ft1         finetune   none                  finetune   right
@@ -41,7 +42,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var confusion = hub.Classify().Confusion;
+        var confusion = hub.Classify(RuleSet.Study).Confusion;
 
         Assert.Equal(9, confusion.Total);
         Assert.Equal(1, confusion["finetune", "finetune"]);
@@ -61,7 +62,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var result = hub.Classify();
+        var result = hub.Classify(RuleSet.Study);
 
         // finetune: right 1 (ft1); predicted 3 (ft1, ad2, card-only); support 2 -> P 1/3, R 1/2, F1 0.4
         Assert.Equal(new ClassMetrics("finetune", 1, 3, 2), result["finetune"]);
@@ -82,7 +83,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var coverage = hub.Classify().Coverage;
+        var coverage = hub.Classify(RuleSet.Study).Coverage;
 
         Assert.Equal(new Coverage(Rows: 9, HubLabelled: 7, RulesLabelled: 8, Ambiguous: 0, BothLabelled: 7), coverage);
         Assert.Equal(8.0 / 7, coverage.Ratio!.Value, 10);
@@ -93,7 +94,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var result = hub.Classify();
+        var result = hub.Classify(RuleSet.Study);
 
         Assert.Equal(
             [
@@ -112,7 +113,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var rows = hub.Disagreements(limit: 10).ToDictionary(d => d.Id);
+        var rows = hub.Disagreements(RuleSet.Study, limit: 10).ToDictionary(d => d.Id);
 
         Assert.Equal(["a/ad2", "a/card-only", "a/ft2", "a/q2"], rows.Keys.Order());
         Assert.Equal("adapter tags", rows["a/q2"].Rule);
@@ -124,7 +125,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var result = hub.Classify(RuleSet.Default.WithPrecedence("declared", "merge", "adapter|quantized", "finetune"));
+        var result = hub.Classify(RuleSet.Study.WithPrecedence("declared", "merge", "adapter|quantized", "finetune"));
 
         Assert.Equal(1, result.Ambiguous);
         Assert.Equal(1, result.Confusion["quantized", Labels.Ambiguous]);
@@ -138,7 +139,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var json = hub.Classify().ToJson();
+        var json = hub.Classify(RuleSet.Study).ToJson();
 
         Assert.Equal(1, (long)json["confusion"]!["quantized"]!["adapter"]!);
         Assert.Equal(0.4, (double)json["perClass"]!["finetune"]!["f1"]!, 4);
@@ -152,7 +153,7 @@ public class ScoringTests
     {
         using var hub = TestHub.Open(Table);
 
-        var comparison = hub.Compare(RuleSet.Default, RuleSet.Default.Without("adapter tags"));
+        var comparison = hub.Compare(RuleSet.Study, RuleSet.Study.Without("adapter tags"));
 
         // ft2 (lora tag) falls back to finetune; q2 (gguf + lora) is now decided by its gguf tag.
         Assert.Equal(2, comparison.Changed);
@@ -162,7 +163,7 @@ public class ScoringTests
         var adapter = comparison.PerClass.Single(c => c.Label == "adapter");
         Assert.Equal((3L, 1L, 0L, 2L), (adapter.Before, adapter.After, adapter.Gained, adapter.Lost));
         Assert.Equal(6.0 / 7, comparison.After.Accuracy!.Value, 10);
-        Assert.Equal(["a/ft2", "a/q2"], hub.ChangedModels(RuleSet.Default, RuleSet.Default.Without("adapter tags"))
+        Assert.Equal(["a/ft2", "a/q2"], hub.ChangedModels(RuleSet.Study, RuleSet.Study.Without("adapter tags"))
             .Columns["id"].Cast<string>().Order());
     }
 
