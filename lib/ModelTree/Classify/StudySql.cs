@@ -43,8 +43,10 @@ public static class StudySql
     /// <c>tags</c>, file names (<c>files</c>) and <c>cardData</c> for listing examples. SQL cells query it to stay short. A card that is
     /// not a JSON object reads as having no fields (<c>card_malformed</c> says so).
     /// </summary>
-    public static string CreateFactsView => $"""
-        CREATE OR REPLACE VIEW model_facts AS
+    public static string CreateFactsView => "CREATE OR REPLACE VIEW model_facts AS\n" + FactsQuery;
+
+    /// <summary>The query behind <c>model_facts</c> (<see cref="CreateFactsView"/>), which <see cref="StudyViews"/> stores as a table.</summary>
+    public static string FactsQuery => $"""
         WITH m AS (
           SELECT *, CASE WHEN json_valid(cardData) THEN CASE WHEN json_type(cardData::JSON) = 'OBJECT' THEN cardData::JSON END END AS card
           FROM models

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace ModelTree.Data;
+
+/// <summary>
+/// Tables derived from <c>models</c> (such as <c>model_facts</c>) stored in the workbook database once per dataset
+/// instead of recomputed by every query. Each is recorded with what it was derived from: the source files (path, size,
+/// modification time) and its definition (the query and the library build). It is reused while both hold and rebuilt
+/// as soon as either changes; opening other data drops every derived table of the previous data, so none is ever stale.
+/// </summary>
+public static class DerivedTables
+{
+    /// <summary>The bookkeeping table: one row per derived table.</summary>
+    public const string Registry = "workbook_derived";
+
+    /// <summary>Makes sure table <paramref name="name"/> holds <paramref name="query"/> over the data <paramref name="hub"/> opened.</summary>
+    /// <returns>True when it was (re)built, false when the stored table was still current.</returns>
+    public static bool Ensure(HubData hub, string name, string query)
+    {
+        var source = SourceIdentity(hub.Files.Count > 0 ? hub.Files : [hub.SourcePath]);
+        var definition = Hash(query + "\n" + typeof(DerivedTables).Assembly.ManifestModule.ModuleVersionId);
+        var connection = hub.Connection;
+        if (TypeOf(connection, Registry) is not null && TypeOf(connection, name) == "BASE TABLE" &&
+            Value(connection, $"SELECT source = {Sql.Literal(source)} AND definition = {Sql.Literal(definition)} FROM {Registry} WHERE name = {Sql.Literal(name)}") is true)
+        {
+            return false;
+        }
+        Drop(connection, name);
+        Run(connection, $"CREATE TABLE {Sql.Identifier(name)} AS {query}");
+        Run(connection, $"CREATE TABLE IF NOT EXISTS {Registry} (name VARCHAR PRIMARY KEY, source VARCHAR, definition VARCHAR, built TIMESTAMP, rows BIGINT)");
+        Run(connection, $"INSERT OR REPLACE INTO {Registry} SELECT {Sql.Literal(name)}, {Sql.Literal(source)}, {Sql.Literal(definition)}, now()::TIMESTAMP, count(*) FROM {Sql.Identifier(name)}");
+        return true;
+    }
+
+    /// <summary>When table <paramref name="name"/> was last derived in this database (null: never, or dropped since).</summary>
+    public static DateTime? Built(HubData hub, string name) =>
+        TypeOf(hub.Connection, Registry) is null ? null
+            : Value(hub.Connection, $"SELECT built FROM {Registry} WHERE name = {Sql.Literal(name)}") as DateTime?;
+
+    /// <summary>Drops every derived table that was not derived from <paramref name="files"/> (called when data is opened).</summary>
+    internal static void DropStale(DuckDBConnection connection, IReadOnlyList<string> files)
+    {
+        if (TypeOf(connection, Registry) is null)
+        {
+            return;
+        }
+        var source = SourceIdentity(files);
+        var stale = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT name FROM {Registry} WHERE source <> {Sql.Literal(source)}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stale.Add(reader.GetString(0));
+            }
+        }
+        foreach (var name in stale)
+        {
+            Drop(connection, name);
+            Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");
+        }
+    }
+
+    private static string SourceIdentity(IReadOnlyList<string> files)
+    {
+        var text = new StringBuilder();
+        foreach (var file in files)
+        {
+            var info = new FileInfo(file);
+            text.Append(CultureInfo.InvariantCulture,
+                $"{info.FullName}|{(info.Exists ? info.Length : -1)}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}\n");
+        }
+        return Hash(text.ToString());
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string? TypeOf(DuckDBConnection connection, string name) =>
+        Value(connection, $"SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = {Sql.Literal(name)}") as string;
+
+    private static object? Value(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
+    }
+
+    private static void Drop(DuckDBConnection connection, string name)
+    {
+        switch (TypeOf(connection, name))
+        {
+            case "VIEW":
+                Run(connection, $"DROP VIEW {Sql.Identifier(name)}");
+                break;
+            case not null:
+                Run(connection, $"DROP TABLE {Sql.Identifier(name)}");
+                break;
+        }
+    }
+
+    private static void Run(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
