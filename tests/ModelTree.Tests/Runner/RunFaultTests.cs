@@ -143,6 +143,30 @@ public sealed class RunFaultTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_finds_the_workbook_database_held_by_another_program_stops_before_writing_and_leaves_the_earlier_outputs()
+    {
+        // A workbook of its own (the solution file marks the root), so holding its database disturbs no other test.
+        var root = temp.Combine("workbook");
+        Directory.CreateDirectory(Path.Combine(root, "data", "work"));
+        File.WriteAllText(Path.Combine(root, "ModelTreeWorkbook.slnx"), "<Solution />");
+        var notebook = new NotebookBuilder().CSharp("1").WriteTo(Path.Combine(root, "notebooks"), "01-one.ipynb");
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "run.json"), """{"files": ["report.html"]}""");
+        File.WriteAllText(Path.Combine(output, "report.html"), "the winner's report");
+
+        using (var holder = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(root, "data", "work", "workbook.duckdb")}"))
+        {
+            holder.Open(); // as a notebook open in VS Code, or a run in progress, holds it
+            var result = Cli.Run(["run", notebook, "--out", output], workingDirectory: root);
+
+            AssertError(result, "is in use by another program", "Nothing was written");
+        }
+        Assert.Equal("the winner's report", File.ReadAllText(Path.Combine(output, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "notebooks")));
+    }
+
+    [Fact]
     public void A_cell_that_runs_too_long_times_out_stops_its_notebook_and_the_run_exits_1()
     {
         var notebook = Notebook(new NotebookBuilder().CSharp("var before = 1;").CSharp("while (true) { }").CSharp("before"));
