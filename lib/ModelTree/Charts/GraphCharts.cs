@@ -71,21 +71,6 @@ public static class GraphCharts
             ("width", 720), ("height", 480));
     }
 
-    /// <summary>How many families reach each depth.</summary>
-    public static GenericChart FamilyDepths(ModelGraph graph, string source = "this data")
-    {
-        var depths = graph.FamilyDepthDistribution();
-        var trace = Trace("bar",
-            ("x", depths.Select(d => d.Depth).ToArray()),
-            ("y", depths.Select(d => d.Families).ToArray()),
-            ("marker", Object(("color", Color(Relation.Finetune)))));
-        return Chart([trace],
-            $"Family depths: hops from the root to the deepest member ({source})",
-            ("xaxis", Axis("depth", false, ("dtick", 1))),
-            ("yaxis", Axis("families", log: true)),
-            ("width", 720), ("height", 420));
-    }
-
     /// <summary>The most influential models as horizontal bars of the chosen measure.</summary>
     public static GenericChart Influence(IReadOnlyList<BaseInfluence> top, InfluenceMeasure by, string source = "this data")
     {

@@ -63,18 +63,6 @@ public sealed record Classification
         };
     }
 
-    /// <summary>The confusion matrix as a table: one row per Hub label, one column per predicted label.</summary>
-    public DataFrame ConfusionFrame()
-    {
-        var hubColumn = new StringDataFrameColumn("hub \\ predicted", Confusion.HubLabels);
-        var columns = new List<DataFrameColumn> { hubColumn };
-        foreach (var predicted in Confusion.PredictedLabels)
-        {
-            columns.Add(new Int64DataFrameColumn(predicted, Confusion.HubLabels.Select(h => Confusion[h, predicted])));
-        }
-        return new DataFrame(columns);
-    }
-
     /// <summary>Precision, recall, F1 and support per class.</summary>
     public DataFrame PerClassFrame()
     {
@@ -95,11 +83,6 @@ public sealed record Classification
         new StringDataFrameColumn("predicted", Disagreements.Select(d => d.Predicted)),
         new StringDataFrameColumn("rule", Disagreements.Select(d => d.Rule)),
         new Int64DataFrameColumn("models", Disagreements.Select(d => d.Count)));
-
-    /// <summary>How many models each rule decided.</summary>
-    public DataFrame FiringFrame() => new(
-        new StringDataFrameColumn("rule", Firing.Select(f => f.Rule)),
-        new Int64DataFrameColumn("models", Firing.Select(f => f.Count)));
 
     /// <summary>
     /// The result as one JSON object: <c>ruleSet</c>, <c>rows</c>, <c>confusion</c> (Hub label -&gt;

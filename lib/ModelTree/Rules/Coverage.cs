@@ -13,9 +13,6 @@ public sealed record Coverage(long Rows, long HubLabelled, long RulesLabelled, l
     /// <summary>RulesLabelled / HubLabelled: above 1 when the rules label models the Hub does not.</summary>
     public double? Ratio => HubLabelled == 0 ? null : (double)RulesLabelled / HubLabelled;
 
-    /// <summary>BothLabelled / HubLabelled: the share of the Hub's labelled models the rules label too.</summary>
-    public double? ShareOfHubLabelled => HubLabelled == 0 ? null : (double)BothLabelled / HubLabelled;
-
     public override string ToString() =>
         $"rules label {RulesLabelled} of {Rows} models, the Hub {HubLabelled}; both {BothLabelled}; ambiguous {Ambiguous}";
 }

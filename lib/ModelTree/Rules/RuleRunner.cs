@@ -28,10 +28,6 @@ public static class RuleRunner
         return Classification.From(rules.Name, groups) with { DataLabel = hub.DataLabel };
     }
 
-    /// <summary>The label of every model (id, hub, predicted, rule), as a table.</summary>
-    public static DataFrame LabelsFrame(this HubData hub, RuleSet? rules = null, string? where = null) =>
-        hub.Query((rules ?? RuleSet.Default).Compile().SelectLabels(where) + " ORDER BY id");
-
     /// <summary>Why one model gets its label (the C# evaluator, with evidence).</summary>
     /// <exception cref="ModelTreeException">The data has no model with that id.</exception>
     public static Verdict Explain(this HubData hub, string id, RuleSet? rules = null)
