@@ -13,10 +13,10 @@ public static class SampleCases
     /// <summary>Labelled finetune, tags carry lora/adapter/peft (weights are full: a LoRA merged back).</summary>
     public const string FinetuneWithAdapterTag = "finetune_with_adapter_tag";
 
-    /// <summary>Labelled adapter, no lora/adapter/peft tag (the files or library say adapter).</summary>
+    /// <summary>Labelled adapter, no lora/adapter/peft tag: a diffusers LoRA (<c>pytorch_lora_weights.safetensors</c>) whose card has no lora tag.</summary>
     public const string AdapterWithoutAdapterTag = "adapter_without_adapter_tag";
 
-    /// <summary>Labelled quantized, none of quantized/gguf/int8/int4/4bit/8bit in the tags (gptq, awq, exl2, mlx, fp8...).</summary>
+    /// <summary>Labelled quantized, none of quantized/gguf/int8/int4/4bit/8bit in the tags (gptq, awq, exl2, fp8).</summary>
     public const string QuantizedWithoutQuantTag = "quantized_without_quant_tag";
 
     /// <summary>Labelled adapter, the repository holds full weights and adapter files together.</summary>
@@ -24,6 +24,24 @@ public static class SampleCases
 
     /// <summary>Labelled finetune, full weights plus LoRA files (adapter_model.*) and no adapter tag: the study's "ambiguous" set.</summary>
     public const string LoraFilesNotAdapter = "lora_files_not_adapter";
+
+    /// <summary>
+    /// Physically an adapter (adapter_config.json and adapter_model.*, no other weights), no <c>library_name: peft</c> and no
+    /// adapter tag: labelled finetune, as 55 such repos are on the real records (April 2025).
+    /// </summary>
+    public const string AdapterFilesLabelledFinetune = "adapter_files_labelled_finetune";
+
+    /// <summary>
+    /// Physically a quantization in a format the Hub does not read (MLX, split GGUF parts, HQQ/Quanto, GGML, OpenVINO,
+    /// llamafile): labelled finetune, as every such repo is on the real records.
+    /// </summary>
+    public const string UnreadQuantFormat = "unread_quant_format";
+
+    /// <summary>The card's <c>base_model</c> names another id than the Hub's <c>baseModels</c> and tags (an older name, the family's root).</summary>
+    public const string CardBaseDiffers = "card_base_differs";
+
+    /// <summary>An adapter (library peft, adapter files) that also ships its LoRA as a <c>.gguf</c> file: evidence for adapter and quantized at once.</summary>
+    public const string AdapterAndQuantEvidence = "adapter_and_quant_evidence";
 
     /// <summary>The card sets <c>base_model_relation</c>; the label follows it, whether or not the files agree.</summary>
     public const string DeclaredRelation = "declared_relation";
@@ -65,7 +83,8 @@ public static class SampleCases
     public static IReadOnlyList<string> All { get; } =
     [
         Typical, FinetuneWithAdapterTag, AdapterWithoutAdapterTag, QuantizedWithoutQuantTag,
-        BaseAndAdapterTogether, LoraFilesNotAdapter, DeclaredRelation, WeightsOutsideMain,
+        BaseAndAdapterTogether, LoraFilesNotAdapter, AdapterFilesLabelledFinetune, UnreadQuantFormat, AdapterAndQuantEvidence,
+        CardBaseDiffers, DeclaredRelation, WeightsOutsideMain,
         BackfillCardOnly, BaseModelsWithoutCard, SelfReference, Cycle, ExternalBase, MalformedCard,
         NullTags, EmptyTags, NullSiblings, EmptySiblings,
     ];

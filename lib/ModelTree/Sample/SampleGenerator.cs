@@ -20,7 +20,7 @@ public static class SampleGenerator
     /// change alters the rows for a given seed: cached tables (<c>data/bench/</c>) are keyed by it, so a benchmark never
     /// times a table an older generator made.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The ground-truth file that goes with a parquet path: <c>truth.csv</c> beside a file named
     /// <c>models.parquet</c> (so the committed sample's is data/sample/truth.csv), else <c>&lt;name&gt;.truth.csv</c>.</summary>

@@ -16,9 +16,10 @@ internal sealed class SampleWorld
     private const byte KindBase = 0, KindFinetune = 1, KindAdapter = 2, KindQuantized = 3, KindMerge = 4;
     private static readonly string[] KindNames = ["base", "finetune", "adapter", "quantized", "merge"];
 
-    // Shares of derived kinds, after the study's full-Hub label counts (finetune 244,723; adapter
-    // 266,041; quantized 125,673) and a few percent of merges.
-    private static readonly double[] KindShares = [0, 0.372, 0.404, 0.191, 0.033];
+    // Shares of what derived repos physically are. Some adapters and quantizations are labelled finetune (Hub-style
+    // labelling, as on the real records), so the kinds are set above the study's full-Hub label counts (finetune 244,723;
+    // adapter 266,041; quantized 125,673) for the labels to land near them; a few percent are merges.
+    private static readonly double[] KindShares = [0, 0.27, 0.45, 0.247, 0.033];
 
     private const double DerivedShare = 0.34;
 
@@ -237,6 +238,7 @@ internal sealed class SampleWorld
         model.DownloadsAllTime = root.Downloads * (6 + _rng.Next(20));
         model.TrendingScore = _rng.Between(5, 60);
         var files = FullWeightFiles(p, root.CreatedAt, ShortName(root.Id), true);
+        AddWeight(files, p, KindBase, root.CreatedAt, ShortName(root.Id));
         var cardTags = new List<string>();
         if (p.IsLlm)
         {
@@ -272,6 +274,7 @@ internal sealed class SampleWorld
         };
         var license = SampleCatalog.Licenses[_rng.Weighted(SampleCatalog.LicenseWeights)];
         var files = FullWeightFiles(p, created, ShortName(id), false, standalone: true);
+        AddWeight(files, p, KindBase, created, ShortName(id));
         var langs = p.Modality is "llm" or "encoder" or "seq2seq" or "asr" && _rng.Chance(0.5) ? new[] { _rng.Pick(SampleCatalog.Languages) } : [];
         var cardTags = p.Modality == "rl" ? new List<string> { "LunarLander-v2", "deep-reinforcement-learning", "reinforcement-learning" }
             : _rng.Chance(0.3) ? ["generated_from_trainer"] : [];
@@ -396,17 +399,20 @@ internal sealed class SampleWorld
         {
             case KindFinetune:
                 if (Take(0.0046) < 0) return SampleCases.FinetuneWithAdapterTag;
-                if (Take(0.012) < 0) return SampleCases.LoraFilesNotAdapter;
-                if (Take(0.012) < 0) return SampleCases.DeclaredRelation;
+                if (Take(0.06) < 0) return SampleCases.LoraFilesNotAdapter;
+                if (Take(0.025) < 0) return SampleCases.DeclaredRelation;
                 break;
             case KindAdapter:
                 if (Take(0.0136) < 0) return SampleCases.AdapterWithoutAdapterTag;
+                if (Take(0.11) < 0) return SampleCases.AdapterFilesLabelledFinetune;
+                if (Take(0.004) < 0) return SampleCases.AdapterAndQuantEvidence;
                 if (Take(0.02) < 0) return SampleCases.BaseAndAdapterTogether;
                 if (Take(0.008) < 0) return SampleCases.DeclaredRelation;
                 if (Take(0.003) < 0) return SampleCases.WeightsOutsideMain;
                 break;
             case KindQuantized:
-                if (Take(0.195) < 0) return SampleCases.QuantizedWithoutQuantTag;
+                if (Take(0.21) < 0) return SampleCases.UnreadQuantFormat;
+                if (Take(0.11) < 0) return SampleCases.QuantizedWithoutQuantTag;
                 if (Take(0.03) < 0) return SampleCases.DeclaredRelation;
                 if (Take(0.005) < 0) return SampleCases.WeightsOutsideMain;
                 break;
@@ -421,10 +427,19 @@ internal sealed class SampleWorld
 
     /// <summary>Cases about adapter files and tags only make sense for transformers models (not diffusion, RL, unknown).</summary>
     private static bool NeedsTransformers(string @case) =>
-        @case is SampleCases.FinetuneWithAdapterTag or SampleCases.LoraFilesNotAdapter or SampleCases.BaseAndAdapterTogether;
+        @case is SampleCases.FinetuneWithAdapterTag or SampleCases.LoraFilesNotAdapter or SampleCases.BaseAndAdapterTogether
+            or SampleCases.AdapterFilesLabelledFinetune or SampleCases.AdapterAndQuantEvidence;
+
+    /// <summary>A diffusers LoRA without a lora tag needs a diffusion family.</summary>
+    private static bool NeedsDiffusion(string @case) => @case is SampleCases.AdapterWithoutAdapterTag;
+
+    /// <summary>Quantization formats that exist for language models only.</summary>
+    private static bool NeedsLlm(string @case) => @case is SampleCases.UnreadQuantFormat;
 
     private bool Suits(SampleFamily family, byte kind, string @case) =>
-        (!NeedsTransformers(@case) || family.Profile.Library == "transformers") && kind switch
+        (!NeedsTransformers(@case) || family.Profile.Library == "transformers")
+        && (!NeedsDiffusion(@case) || family.Profile.IsDiffusion)
+        && (!NeedsLlm(@case) || family.Profile.IsLlm) && kind switch
         {
             KindQuantized or KindMerge => family.Profile.IsLlm || (family.Profile.IsDiffusion && kind == KindQuantized),
             KindAdapter => family.Profile.Modality is not ("rl" or "other"),
@@ -434,7 +449,8 @@ internal sealed class SampleWorld
     private int NamedFamilyFor(byte kind, string @case = SampleCases.Typical)
     {
         var weights = SampleCatalog.NamedRoots
-            .Select(r => NeedsTransformers(@case) && r.Profile.Library != "transformers" ? 0 : r.Pull[kind - 1]).ToArray();
+            .Select(r => (NeedsTransformers(@case) && r.Profile.Library != "transformers") || (NeedsDiffusion(@case) && !r.Profile.IsDiffusion)
+                || (NeedsLlm(@case) && !r.Profile.IsLlm) ? 0 : r.Pull[kind - 1]).ToArray();
         return _namedFamilies[_rng.Weighted(weights)];
     }
 
@@ -575,9 +591,16 @@ internal sealed class SampleWorld
             };
             relation = declared;
         }
-        if (@case == SampleCases.WeightsOutsideMain)
+        if (@case is SampleCases.WeightsOutsideMain or SampleCases.AdapterFilesLabelledFinetune or SampleCases.UnreadQuantFormat)
         {
             relation = "finetune";
+        }
+        string? cardBase = null;
+        if (@case == SampleCases.Typical && forcedKind is null && parents.Count == 1 && parents[0] >= 0 && _rng.Chance(0.015))
+        {
+            // The card names an older spelling of the base, or the family's root instead of the direct base.
+            @case = SampleCases.CardBaseDiffers;
+            cardBase = baseIds[0] == family.RootId ? baseIds[0] + "-hf" : family.RootId;
         }
 
         var author = Author(kind);
@@ -609,6 +632,10 @@ internal sealed class SampleWorld
                 "gptq" => "-GPTQ",
                 "awq" => "-AWQ",
                 "mlx" => "-mlx-4bit",
+                "split-gguf" => "-i1-GGUF",
+                "hqq" => "-HQQ-4bit-smashed",
+                "ggml" => "-GGML",
+                "llamafile" => "-llamafile",
                 "exl2" => "-exl2-4.0bpw",
                 _ => "-FP8",
             };
@@ -640,7 +667,7 @@ internal sealed class SampleWorld
             CreatedAt = created,
             Relation = relation,
         };
-        FillDerived(model, family.Profile, kind, @case, quantStyle, baseIds, relation, declared);
+        FillDerived(model, family.Profile, kind, @case, quantStyle, baseIds, relation, declared, cardBase);
         return model;
     }
 
@@ -680,19 +707,31 @@ internal sealed class SampleWorld
     {
         if (@case == SampleCases.QuantizedWithoutQuantTag)
         {
-            return _rng.Weighted([35, 25, 20, 10, 10]) switch { 0 => "gptq", 1 => "awq", 2 => "mlx", 3 => "exl2", _ => "fp8" };
+            return _rng.Weighted([40, 30, 15, 15]) switch { 0 => "gptq", 1 => "awq", 2 => "exl2", _ => "fp8" };
+        }
+        if (@case == SampleCases.UnreadQuantFormat)
+        {
+            // The formats the real records show labelled finetune, MLX the commonest.
+            return _rng.Weighted([45, 15, 20, 5, 10, 5]) switch
+            {
+                0 => "mlx",
+                1 => "split-gguf",
+                2 => "hqq",
+                3 => "ggml",
+                4 => "int4",
+                _ => "llamafile",
+            };
         }
         if (p.IsDiffusion)
         {
             return "gguf";
         }
-        return _rng.Weighted([65, 15, 5, 5, 5, 5]) switch
+        return _rng.Weighted([68, 16, 6, 5, 5]) switch
         {
             0 => "gguf",
             1 => "bnb4",
             2 => "bnb8",
             3 => "onnx",
-            4 => "int4",
             _ => "quantized",
         };
     }
@@ -702,7 +741,7 @@ internal sealed class SampleWorld
     private enum CardBase { None, Auto, Omit }
 
     private void FillDerived(SampleModel model, FamilyProfile p, byte kind, string @case, string? quantStyle,
-        List<string> baseIds, string relation, string? declared)
+        List<string> baseIds, string relation, string? declared, string? cardBase)
     {
         var created = model.CreatedAt;
         var shortName = ShortName(model.Id);
@@ -755,7 +794,9 @@ internal sealed class SampleWorld
                 }
                 else
                 {
-                    library = @case == SampleCases.AdapterWithoutAdapterTag ? (_rng.Chance(0.5) ? null : "transformers") : "peft";
+                    // Physically an adapter without the peft library: no library (the Hub reads none from the files), or
+                    // transformers (AutoTrain and the like).
+                    library = @case == SampleCases.AdapterFilesLabelledFinetune ? (_rng.Chance(0.6) ? null : "transformers") : "peft";
                     files = [".gitattributes", "README.md", "adapter_config.json",
                         created < new DateTime(2023, 6, 1, 0, 0, 0, DateTimeKind.Utc) ? "adapter_model.bin" : "adapter_model.safetensors"];
                     if (_rng.Chance(0.5))
@@ -771,7 +812,13 @@ internal sealed class SampleWorld
                         files.AddRange(WeightFiles(p, created, shortName));
                         files.Add("config.json");
                     }
-                    if (@case != SampleCases.AdapterWithoutAdapterTag && _rng.Chance(0.45))
+                    if (@case == SampleCases.AdapterAndQuantEvidence)
+                    {
+                        // The LoRA converted for llama.cpp, beside the PEFT files: adapter and quantized evidence at once.
+                        files.Add($"{shortName}-{_rng.Pick(new[] { "F16", "Q8_0" })}.gguf");
+                        cardTags.AddRange(["lora", "llama-cpp"]);
+                    }
+                    else if (@case != SampleCases.AdapterFilesLabelledFinetune && _rng.Chance(0.45))
                     {
                         cardTags.Add("lora");
                     }
@@ -800,13 +847,17 @@ internal sealed class SampleWorld
             library = null;
             cardTags.RemoveAll(t => t is "lora" or "peft" or "adapter");
         }
-        var langs = p.IsLlm && _rng.Chance(0.5) ? new[] { "en" }.Concat(_rng.Chance(0.3) ? [_rng.Pick(SampleCatalog.Languages)] : Array.Empty<string>()).Distinct().ToArray() : [];
+        else
+        {
+            AddWeight(files, p, kind, model.CreatedAt, shortName);
+        }
+        var langs = p.IsLlm && _rng.Chance(0.6) ? new[] { "en" }.Concat(_rng.Chance(0.4) ? [_rng.Pick(SampleCatalog.Languages), _rng.Pick(SampleCatalog.Languages)] : Array.Empty<string>()).Distinct().ToArray() : [];
         var license = _rng.Chance(0.8) ? p.License : SampleCatalog.Licenses[_rng.Weighted(SampleCatalog.LicenseWeights)];
-        var cardBase = @case == SampleCases.BaseModelsWithoutCard ? CardBase.Omit : CardBase.Auto;
+        var cardBaseMode = @case == SampleCases.BaseModelsWithoutCard ? CardBase.Omit : CardBase.Auto;
         var baseModelsNull = @case == SampleCases.BackfillCardOnly;
-        Fill(model, p, kind, library, files, cardTags, langs, license, baseIds, relation, declared, cardBase,
-            datasets: kind is KindFinetune or KindAdapter && _rng.Chance(0.4), noCard: cardBase == CardBase.Omit && _rng.Chance(0.3),
-            baseModelsNull: baseModelsNull, quantStyle: quantStyle);
+        Fill(model, p, kind, library, files, cardTags, langs, license, baseIds, relation, declared, cardBaseMode,
+            datasets: kind is KindFinetune or KindAdapter && _rng.Chance(0.4), noCard: cardBaseMode == CardBase.Omit && _rng.Chance(0.3),
+            baseModelsNull: baseModelsNull, quantStyle: quantStyle, cardBaseId: cardBase);
         if (@case == SampleCases.MalformedCard)
         {
             model.CardData = Malformed(model.CardData!);
@@ -816,7 +867,7 @@ internal sealed class SampleWorld
     private (List<string> Files, string? Library) QuantizedFiles(FamilyProfile p, string style, DateTime created, string shortName, List<string> cardTags)
     {
         var baseName = shortName;
-        foreach (var suffix in new[] { "-GGUF", "-bnb-4bit", "-8bit", "-onnx-int8", "-int4-ov", "-quantized", "-GPTQ", "-AWQ", "-mlx-4bit", "-exl2-4.0bpw", "-FP8" })
+        foreach (var suffix in new[] { "-i1-GGUF", "-GGUF", "-bnb-4bit", "-8bit", "-onnx-int8", "-int4-ov", "-quantized", "-GPTQ", "-AWQ", "-mlx-4bit", "-HQQ-4bit-smashed", "-GGML", "-llamafile", "-exl2-4.0bpw", "-FP8" })
         {
             if (baseName.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -831,7 +882,7 @@ internal sealed class SampleWorld
             case "gguf":
                 library = _rng.Chance(0.7) ? "gguf" : null;
                 var levels = SampleCatalog.GgufLevels;
-                var count = 1 + (int)Math.Min(levels.Length - 1, _rng.Exponential(3));
+                var count = 1 + (int)Math.Min(levels.Length - 1, _rng.Exponential(5));
                 var start = _rng.Next(levels.Length - count + 1);
                 for (var k = 0; k < count; k++)
                 {
@@ -876,9 +927,36 @@ internal sealed class SampleWorld
                 cardTags.AddRange(_rng.Chance(0.5) ? ["awq", "4-bit"] : ["awq"]);
                 return (files, library);
             case "mlx":
-                files.AddRange(["config.json", "model.safetensors", "model.safetensors.index.json", "tokenizer.json"]);
-                cardTags.Add("mlx");
-                return (files, "mlx");
+                files.AddRange(["config.json", "model.safetensors", "model.safetensors.index.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"]);
+                cardTags.AddRange(_rng.Chance(0.4) ? ["mlx", "mlx-my-repo"] : ["mlx"]);
+                return (files, _rng.Chance(0.5) ? "mlx" : "transformers");
+            case "split-gguf":
+                foreach (var level in SampleCatalog.GgufLevels.Take(2 + _rng.Next(6)))
+                {
+                    var parts = 2 + _rng.Next(6);
+                    for (var k = 1; k <= parts; k++)
+                    {
+                        files.Add($"{baseName}.{level}.gguf.part{k}of{parts}");
+                    }
+                }
+                return (files, "transformers");
+            case "hqq":
+                files.AddRange(["config.json", "qmodel.pt", "smash_config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"]);
+                cardTags.AddRange(["pruna-ai"]);
+                return (files, null);
+            case "ggml":
+                foreach (var level in new[] { "q4_0", "q4_1", "q5_0", "q5_1", "q8_0" }.Take(2 + _rng.Next(4)))
+                {
+                    files.Add($"ggml-model-{level}.bin");
+                }
+                return (files, null);
+            case "llamafile":
+                foreach (var level in SampleCatalog.GgufLevels.Take(3 + _rng.Next(8)))
+                {
+                    files.Add($"{baseName}.{level}.llamafile");
+                }
+                files.Add("config.json");
+                return (files, "transformers");
             case "exl2":
                 files.AddRange(["config.json", "output.safetensors", "measurement.json", "tokenizer.json"]);
                 cardTags.Add("exl2");
@@ -988,6 +1066,87 @@ internal sealed class SampleWorld
         return files;
     }
 
+    /// <summary>
+    /// The files real repositories carry beyond their weights, so rows weigh like real rows (the real records of April 2025:
+    /// about 25 files a repository on average, median 11, a tail past 100): tokenizer extras, training results and
+    /// TensorBoard runs, and for some finetunes and adapters their training checkpoints, a few of them very many.
+    /// </summary>
+    private void AddWeight(List<string> files, FamilyProfile p, byte kind, DateTime created, string shortName)
+    {
+        if (p.Modality is "llm" or "encoder" or "seq2seq" or "asr")
+        {
+            if (_rng.Chance(0.5))
+            {
+                files.AddRange(["vocab.json", "merges.txt"]);
+            }
+            if (_rng.Chance(0.4))
+            {
+                files.Add("added_tokens.json");
+            }
+            if (p.IsLlm && _rng.Chance(0.3))
+            {
+                files.Add(_rng.Chance(0.5) ? "tokenizer.model" : "chat_template.jinja");
+            }
+        }
+        else if (p.Modality == "rl")
+        {
+            var stem = shortName.Length > 0 ? shortName : "model";
+            files.AddRange([$"{stem}/data", $"{stem}/policy.pth", $"{stem}/policy.optimizer.pth", $"{stem}/pytorch_variables.pth", $"{stem}/_stable_baselines3_version", $"{stem}/system_info.txt"]);
+        }
+        else if (p.IsDiffusion && kind == KindAdapter)
+        {
+            for (var k = _rng.Next(7); k > 0; k--)
+            {
+                files.Add($"images/example_{k}.png");
+            }
+        }
+        if (_rng.Chance(0.02))
+        {
+            // The long tail: a repository of hundreds of files (data shards, samples saved under hashed names).
+            var hashed = _rng.Chance(0.6);
+            for (var k = 100 + (int)_rng.Exponential(180); k > 0; k--)
+            {
+                files.Add(hashed ? $"samples/{_rng.NextU64():x16}.png" : $"data/train-{k:00000}.parquet");
+            }
+        }
+        if (p.Modality is "rl")
+        {
+            return;
+        }
+        if (_rng.Chance(0.5))
+        {
+            files.AddRange(["trainer_state.json", "all_results.json", "train_results.json"]);
+            if (_rng.Chance(0.5))
+            {
+                files.Add("eval_results.json");
+            }
+        }
+        if (_rng.Chance(0.35))
+        {
+            var host = $"{created:MMMdd_HH-mm-ss}_{_rng.Pick(SampleCatalog.StyleWords)}-{_rng.Next(9000) + 1000}";
+            for (var k = 1 + _rng.Next(3); k > 0; k--)
+            {
+                files.Add($"runs/{host}/events.out.tfevents.{1_700_000_000 + _rng.Next(90_000_000)}.{host}.{_rng.Next(400)}.{k - 1}");
+            }
+        }
+        if (kind == KindBase ? _rng.Chance(0.2) : _rng.Chance(0.4))
+        {
+            // Checkpoints: usually a few, a long tail of many (a heavy-tailed count, capped).
+            var count = (int)Math.Min(_rng.Chance(0.02) ? 60 : 12, Math.Floor(Math.Pow(1 - _rng.NextDouble(), -1 / 1.4)));
+            string[] inside = kind is KindAdapter
+                ? ["adapter_config.json", "adapter_model.safetensors", "optimizer.pt", "rng_state.pth", "scheduler.pt", "trainer_state.json", "training_args.bin", "README.md"]
+                : ["config.json", "generation_config.json", "optimizer.pt", "rng_state.pth", "scheduler.pt", "trainer_state.json", "training_args.bin"];
+            var step = 50 * (1 + _rng.Next(20));
+            for (var c = 1; c <= count; c++)
+            {
+                foreach (var f in inside)
+                {
+                    files.Add($"checkpoint-{c * step}/{f}");
+                }
+            }
+        }
+    }
+
     private string Malformed(string json)
     {
         if (_rng.Chance(0.5))
@@ -1001,7 +1160,7 @@ internal sealed class SampleWorld
     /// <summary>Tags, card, baseModels, safetensors, gguf, transformersInfo and the popularity figures.</summary>
     private void Fill(SampleModel m, FamilyProfile p, byte kind, string? library, List<string> files, List<string> cardTags,
         string[] languages, string license, List<string> baseIds, string? relation, string? declared, CardBase cardBase,
-        bool datasets, bool noCard = false, bool baseModelsNull = false, string? quantStyle = null)
+        bool datasets, bool noCard = false, bool baseModelsNull = false, string? quantStyle = null, string? cardBaseId = null)
     {
         m.Files = files;
         m.LibraryName = library;
@@ -1099,6 +1258,19 @@ internal sealed class SampleWorld
                 tags.Add($"base_model:{relation}:{b}");
             }
         }
+        var modelIndex = !noCard && _rng.Chance(kind == KindBase ? 0.2 : 0.3);
+        if (modelIndex)
+        {
+            tags.Add("model-index");
+        }
+        if (_rng.Chance(0.35))
+        {
+            tags.Add("arxiv:" + _rng.Pick(Arxiv));
+            if (_rng.Chance(0.4))
+            {
+                tags.Add("arxiv:" + _rng.Pick(Arxiv));
+            }
+        }
         tags.Add("license:" + license);
         if (p.IsLlm && kind != KindAdapter && quantStyle is null or "bnb4" or "bnb8" or "gptq" or "awq" or "fp8")
         {
@@ -1116,12 +1288,12 @@ internal sealed class SampleWorld
             tags.Add("endpoints_compatible");
         }
         tags.Add("region:us");
-        m.Tags = tags;
+        m.Tags = tags.Distinct().ToList();
 
         // cardData: the card's YAML front matter as JSON text.
         if (!noCard)
         {
-            m.CardData = Card(m, baseIds, cardBase, declared, library, license, languages, cardTags, datasetList, p);
+            m.CardData = Card(m, cardBaseId is null ? baseIds : [cardBaseId], cardBase, declared, library, license, languages, cardTags, datasetList, p, modelIndex);
         }
 
         // safetensors / gguf / transformersInfo
@@ -1158,8 +1330,12 @@ internal sealed class SampleWorld
         }
     }
 
+    private static readonly string[] Arxiv = ["2106.09685", "2305.14314", "2305.18290", "2310.06825", "2407.21783", "2402.03300", "1910.09700", "2009.03300", "2203.02155", "2412.19437"];
+
+    private static readonly string[] Metrics = ["accuracy", "f1", "exact_match", "acc_norm", "rouge1", "wer", "bleu", "pass@1"];
+
     private string Card(SampleModel m, List<string> baseIds, CardBase cardBase, string? declared, string? library, string license,
-        string[] languages, List<string> cardTags, string[] datasets, FamilyProfile p)
+        string[] languages, List<string> cardTags, string[] datasets, FamilyProfile p, bool modelIndex = false)
     {
         _json.Clear();
         using (var w = new Utf8JsonWriter(_json, JsonOptions))
@@ -1221,12 +1397,51 @@ internal sealed class SampleWorld
                 }
                 w.WriteEndArray();
             }
-            if (_rng.Chance(0.15))
+            if (_rng.Chance(0.3))
             {
+                w.WriteStartArray("metrics");
+                w.WriteStringValue(_rng.Pick(Metrics));
+                w.WriteEndArray();
+            }
+            if (_rng.Chance(0.1))
+            {
+                w.WriteStartArray("widget");
+                w.WriteStartObject();
+                w.WriteString("text", "Write a short poem about the sea, then explain the meter you used in one sentence.");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            if (modelIndex)
+            {
+                // Evaluation results, as the Trainer and the leaderboards write them: the long tail of card sizes.
                 w.WriteStartArray("model-index");
                 w.WriteStartObject();
                 w.WriteString("name", ShortName(m.Id));
                 w.WriteStartArray("results");
+                for (var k = 1 + (int)_rng.Exponential(3); k > 0; k--)
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("task");
+                    w.WriteStartObject();
+                    w.WriteString("type", m.PipelineTag ?? p.Pipeline ?? "text-generation");
+                    w.WriteString("name", "Text Generation");
+                    w.WriteEndObject();
+                    w.WritePropertyName("dataset");
+                    w.WriteStartObject();
+                    var dataset = _rng.Pick(SampleCatalog.Datasets);
+                    w.WriteString("name", dataset);
+                    w.WriteString("type", dataset);
+                    w.WriteString("split", "test");
+                    w.WriteEndObject();
+                    w.WriteStartArray("metrics");
+                    w.WriteStartObject();
+                    w.WriteString("type", _rng.Pick(Metrics));
+                    w.WriteNumber("value", Math.Round(100 * _rng.NextDouble(), 2));
+                    w.WriteString("name", "score");
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteEndArray();

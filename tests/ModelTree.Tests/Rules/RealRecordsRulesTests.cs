@@ -107,4 +107,32 @@ public class RealRecordsRulesTests
         var finetunes = hub.Scalar<long>("SELECT count(*) FROM models WHERE baseModels.relation = 'finetune'");
         Assert.Equal(finetunes, effects["otherwise"].HubLabelled);
     }
+
+    [Fact]
+    public void Default_rules_on_the_sample_are_within_0_05_of_their_accuracy_on_real_records()
+    {
+        // Pooled over every real file, with the label read from the tags here; the sample's label is its baseModels.relation.
+        var files = TestPaths.RealRecordFiles.Select(f => Path.GetFileName(f)).ToList();
+        var real = files.Sum(f => Labels(f).Count(e => e.Value is not null));
+        var realRight = files.Sum(f => Accuracy(f, RuleSet.Default) * Labels(f).Count(e => e.Value is not null));
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+        var sample = hub.Scalar<double>(
+            $"SELECT avg((hub = predicted)::INT) FROM ({RuleSet.Default.Compile().SelectLabels()}) WHERE hub <> 'none'");
+
+        Assert.True(Math.Abs(sample - realRight / real) <= 0.05, $"sample {sample:0.000}, real records {realRight / real:0.000}");
+    }
+
+    [Fact]
+    public void The_sample_holds_a_real_tie_between_adapter_and_quantized()
+    {
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+        var tied = RuleSet.Default.WithPrecedence("declared", "merge", "adapter|quantized", "finetune");
+        // Adapters that also ship a .gguf file, counted with the test's own SQL.
+        var both = hub.Scalar<long>(
+            "SELECT count(*) FROM models WHERE lower(library_name) = 'peft' AND len(list_filter(siblings, lambda s: lower(s.rfilename) LIKE '%.gguf')) > 0 " +
+            "AND coalesce(json_extract_string(cardData, '$.base_model_relation'), '') = '' AND len(baseModels.models) = 1");
+
+        Assert.True(both > 0);
+        Assert.True(hub.Classify(tied).Ambiguous >= both);
+    }
 }

@@ -27,6 +27,15 @@ public static class SampleSql
 
     public const string Relation = "baseModels.relation";
 
+    /// <summary>Quantized files in formats the Hub does not read: split GGUF, HQQ/Quanto (Pruna's smash config), GGML, OpenVINO, llamafile.</summary>
+    public const string UnreadQuantFiles =
+        "coalesce(len(list_filter(siblings, lambda s: regexp_matches(s.rfilename, '(\\.gguf\\.part[0-9]+of[0-9]+|(^|/)smash_config\\.json|(^|/)ggml-model-.*\\.bin|(^|/)openvino_model\\.xml|\\.llamafile)$'))) > 0, false)";
+
+    /// <summary>The card's base_model as a list of ids (a string read as a one-item list), NULL when the card has none.</summary>
+    public const string CardBaseList =
+        "(CASE WHEN json_valid(cardData) THEN CASE json_type(cardData, '$.base_model') WHEN 'VARCHAR' THEN [json_extract_string(cardData, '$.base_model')] " +
+        "WHEN 'ARRAY' THEN json_extract_string(cardData, '$.base_model[*]') END END)";
+
     public const string CardValid = "coalesce(json_valid(cardData), false)";
 
     /// <summary>The card's base_model (JSON), NULL when the card is missing, malformed or has none. (DuckDB does not
@@ -45,9 +54,14 @@ public static class SampleSql
     {
         ["finetune_with_adapter_tag"] = $"SELECT count(*) FROM models WHERE {Relation} = 'finetune' AND {AdapterTag}",
         ["adapter_without_adapter_tag"] = $"SELECT count(*) FROM models WHERE {Relation} = 'adapter' AND NOT {AdapterTag}",
-        ["quantized_without_quant_tag"] = $"SELECT count(*) FROM models WHERE {Relation} = 'quantized' AND NOT {QuantTag}",
+        // A repository without a card has none of the card's tags, so it is left out: the case is about cards that omit them.
+        ["quantized_without_quant_tag"] = $"SELECT count(*) FROM models WHERE {Relation} = 'quantized' AND NOT {QuantTag} AND cardData IS NOT NULL",
         ["base_and_adapter_together"] = $"SELECT count(*) FROM models WHERE {Relation} = 'adapter' AND {FullWeights} AND {AdapterFiles}",
         ["lora_files_not_adapter"] = $"SELECT count(*) FROM models WHERE {Relation} = 'finetune' AND {FullWeights} AND {LoraWeights} AND NOT {AdapterTag}",
+        ["adapter_files_labelled_finetune"] = $"SELECT count(*) FROM models WHERE {Relation} = 'finetune' AND {AdapterFiles} AND NOT {FullWeights} AND NOT {AdapterTag}",
+        ["unread_quant_format"] = $"SELECT count(*) FROM models WHERE {Relation} = 'finetune' AND ({UnreadQuantFiles} OR coalesce(list_contains(tags, 'mlx'), false))",
+        ["adapter_and_quant_evidence"] = $"SELECT count(*) FROM models WHERE {Relation} = 'adapter' AND len(list_filter(siblings, lambda s: s.rfilename LIKE '%.gguf')) > 0",
+        ["card_base_differs"] = $"SELECT count(*) FROM models WHERE baseModels IS NOT NULL AND {CardBaseList} IS NOT NULL AND {CardBaseList} <> list_transform(baseModels.models, lambda b: b.id)",
         ["declared_relation"] = $"SELECT count(*) FROM models WHERE {CardRelation} IS NOT NULL",
         ["weights_outside_main"] = $"SELECT count(*) FROM models WHERE {Relation} = 'finetune' AND list_sort(list_transform(siblings, lambda s: s.rfilename)) = ['.gitattributes', 'README.md']",
         ["backfill_card_only"] = $"SELECT count(*) FROM models WHERE baseModels IS NULL AND {CardBaseModel} IS NOT NULL",

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using ModelTree.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace ModelTree.Tests.Sample;
+
+/// <summary>
+/// The committed sample's rows weigh like real rows, so that timings on a generated table of millions mean something.
+/// The real figures are measured here from the real records of April 2025 (../shared/data/real: files per repository,
+/// tags per model, characters of the card's front matter as JSON with its unset fields left out); the sample's with
+/// SQL on its parquet. Bounds, and why:
+/// <list type="bullet">
+/// <item>files per repository: mean 12 to 40 and median 7 to 16 (real: about 25 and 11; the mean is pulled up by a
+/// few huge repositories), and a tail: at least 0.3% of repositories past 100 files (real: 13 of 690);</item>
+/// <item>tags per model: mean 8 to 14, median 6 to 12 (real: about 10 and 8);</item>
+/// <item>card front matter: mean 250 to 900 characters, median 100 to 400 (real: about 540 and 150: most cards are
+/// short, evaluation results make a long tail);</item>
+/// <item>parquet bytes per row: 150 or more. The full hub-stats file weighs about 460 bytes a row, but it carries
+/// columns and card text the sample does not make (config, inference providers, widget data); the bound keeps the
+/// sample from being several times lighter than reality, as it was (76 bytes a row before generator version 3).</item>
+/// </list>
+/// </summary>
+public sealed class SampleWeightTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly SampleData _data = new(WorkbookPaths.SamplePath);
+
+    public void Dispose() => _data.Dispose();
+
+    private static List<JsonElement> RealRecords() =>
+        TestPaths.RealRecordFiles.SelectMany(File.ReadLines).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static int CardChars(JsonElement card)
+    {
+        var fields = card.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value);
+        return JsonSerializer.Serialize(fields).Length;
+    }
+
+    private (double Mean, double Median) Sample(string expression, string where = "true") =>
+        (Convert.ToDouble(_data.Scalar($"SELECT avg({expression}) FROM models WHERE {where}"), CultureInfo.InvariantCulture),
+         Convert.ToDouble(_data.Scalar($"SELECT median({expression}) FROM models WHERE {where}"), CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void Files_per_repository_match_the_real_distribution_with_its_tail()
+    {
+        var real = RealRecords().Where(r => r.GetProperty("siblings").ValueKind == JsonValueKind.Array)
+            .Select(r => (double)r.GetProperty("siblings").GetArrayLength()).ToList();
+        var (mean, median) = Sample("len(siblings)", "siblings IS NOT NULL");
+        var tail = _data.Count("SELECT count(*) FROM models WHERE len(siblings) > 100") / (double)_data.Count("SELECT count(*) FROM models");
+        output.WriteLine($"files: real mean {real.Average():0.0} median {Median(real)}; sample mean {mean:0.0} median {median}, past 100: {tail:P2}");
+
+        Assert.InRange(mean, 12, 40);
+        Assert.InRange(median, 7, 16);
+        Assert.True(tail >= 0.003, $"{tail:P2} of repositories past 100 files");
+        Assert.True(real.Count(n => n > 100) > 0);
+    }
+
+    [Fact]
+    public void Tags_per_model_match_the_real_distribution()
+    {
+        var real = RealRecords().Select(r => (double)r.GetProperty("tags").GetArrayLength()).ToList();
+        var (mean, median) = Sample("len(tags)", "tags IS NOT NULL");
+        output.WriteLine($"tags: real mean {real.Average():0.0} median {Median(real)}; sample mean {mean:0.0} median {median}");
+
+        Assert.InRange(mean, 8, 14);
+        Assert.InRange(median, 6, 12);
+    }
+
+    [Fact]
+    public void Card_front_matter_matches_the_real_length_distribution()
+    {
+        var real = RealRecords().Where(r => r.GetProperty("cardData").ValueKind == JsonValueKind.Object)
+            .Select(r => (double)CardChars(r.GetProperty("cardData"))).ToList();
+        var (mean, median) = Sample("length(cardData)", "cardData IS NOT NULL");
+        output.WriteLine($"card chars: real mean {real.Average():0} median {Median(real)}; sample mean {mean:0} median {median}");
+
+        Assert.InRange(mean, 250, 900);
+        Assert.InRange(median, 100, 400);
+    }
+
+    [Fact]
+    public void Parquet_rows_are_not_several_times_lighter_than_real_ones()
+    {
+        var rows = _data.Count("SELECT count(*) FROM models");
+        var perRow = new FileInfo(WorkbookPaths.SamplePath).Length / (double)rows;
+        output.WriteLine($"parquet: {perRow:0} bytes a row over {rows:N0} rows");
+
+        Assert.True(perRow >= 150, $"{perRow:0} bytes a row");
+    }
+}
