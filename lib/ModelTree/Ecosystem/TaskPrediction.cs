@@ -84,6 +84,29 @@ public sealed record TaskPrediction(IReadOnlyList<TrainerScore> Trainers, Traine
         };
     }
 
+    /// <summary>The seed's claims about its classifiers beside this run's figures, and whether each holds here.</summary>
+    public DataFrame SeedChecks(string label)
+    {
+        var best = Best;
+        var linear = Trainers.Where(t => t.Name.Contains("SDCA", StringComparison.Ordinal) || t.Name.Contains("L-BFGS", StringComparison.Ordinal))
+            .Select(t => t.MacroF1).DefaultIfEmpty(0).Max();
+        var lowest = Trainers.Count == 0 ? 0 : Trainers.Min(t => t.Accuracy);
+        return new DataFrame(
+            new StringDataFrameColumn(SeedEcosystem.Label, ["gradient boosting (XGBoost/LightGBM) does best", "linear models come close to the best", "every classifier beats guessing the commonest task"]),
+            new StringDataFrameColumn(label,
+            [
+                $"best by macro-F1: {best.Name} ({best.MacroF1:0.000})",
+                $"best linear macro-F1 {linear:0.000} against {best.MacroF1:0.000}",
+                $"lowest accuracy {lowest:P1} against the baseline's {MajorityAccuracy:P1}",
+            ]),
+            new StringDataFrameColumn("holds here?",
+            [
+                best.Name == "LightGBM" ? "yes" : "no",
+                best.MacroF1 - linear <= 0.05 ? "yes" : "no",
+                Trainers.All(t => t.Accuracy > MajorityAccuracy) ? "yes" : "no",
+            ]));
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Rows:N0} models with a task ({Train:N0} to train, {Test:N0} held out{(Rows < Available ? $", a seeded choice of {Available:N0}" : "")}), " +
         $"{Classes.Count} tasks{(Dropped.Count > 0 ? $" ({Dropped.Count} with fewer than {Options.MinimumPerClass} models left out)" : "")}, " +

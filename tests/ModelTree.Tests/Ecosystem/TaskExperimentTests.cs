@@ -87,7 +87,7 @@ public sealed class TaskExperimentTests
         long Held(long n) => Math.Max(1, (long)Math.Round(n * 0.2));
         var majority = kept.OrderByDescending(p => p.Value).First().Key;
 
-        var result = Cli.Run(["predict-task", "--format", "json"], timeout: TimeSpan.FromMinutes(10));
+        var result = Cli.Run(["predict-task", "--data", StudyNotebookRun.SamplePath, "--format", "json"], timeout: TimeSpan.FromMinutes(10));
 
         Assert.True(result.Exit == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
