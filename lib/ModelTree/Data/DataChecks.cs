@@ -104,22 +104,10 @@ internal static class DataChecks
         var qualify = deduplicate
             ? " QUALIFY row_number() OVER (PARTITION BY id ORDER BY lastModified DESC NULLS LAST, downloads DESC NULLS LAST) = 1"
             : "";
-        Run(connection, "DROP TABLE IF EXISTS models_cleaned");
-        Run(connection, $"CREATE TABLE models_cleaned AS SELECT *{replace} FROM models{qualify}");
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText =
-                "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'models'";
-            Run(connection, command.ExecuteScalar() as string == "VIEW" ? "DROP VIEW models" : "DROP TABLE models");
-        }
-        Run(connection, "ALTER TABLE models_cleaned RENAME TO models");
-    }
-
-    private static void Run(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        DuckDbObjects.Run(connection, "DROP TABLE IF EXISTS models_cleaned");
+        DuckDbObjects.Run(connection, $"CREATE TABLE models_cleaned AS SELECT *{replace} FROM models{qualify}");
+        DuckDbObjects.Drop(connection, "models");
+        DuckDbObjects.Run(connection, "ALTER TABLE models_cleaned RENAME TO models");
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -28,10 +28,10 @@ public static class DerivedTables
         {
             return false;
         }
-        Drop(connection, name);
-        Run(connection, $"CREATE TABLE {Sql.Identifier(name)} AS {query}");
-        Run(connection, $"CREATE TABLE IF NOT EXISTS {Registry} (name VARCHAR PRIMARY KEY, source VARCHAR, definition VARCHAR, built TIMESTAMP, rows BIGINT)");
-        Run(connection, $"INSERT OR REPLACE INTO {Registry} SELECT {Sql.Literal(name)}, {Sql.Literal(source)}, {Sql.Literal(definition)}, now()::TIMESTAMP, count(*) FROM {Sql.Identifier(name)}");
+        DuckDbObjects.Drop(connection, name);
+        DuckDbObjects.Run(connection, $"CREATE TABLE {Sql.Identifier(name)} AS {query}");
+        DuckDbObjects.Run(connection, $"CREATE TABLE IF NOT EXISTS {Registry} (name VARCHAR PRIMARY KEY, source VARCHAR, definition VARCHAR, built TIMESTAMP, rows BIGINT)");
+        DuckDbObjects.Run(connection, $"INSERT OR REPLACE INTO {Registry} SELECT {Sql.Literal(name)}, {Sql.Literal(source)}, {Sql.Literal(definition)}, now()::TIMESTAMP, count(*) FROM {Sql.Identifier(name)}");
         return true;
     }
 
@@ -60,8 +60,8 @@ public static class DerivedTables
         }
         foreach (var name in stale)
         {
-            Drop(connection, name);
-            Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");
+            DuckDbObjects.Drop(connection, name);
+            DuckDbObjects.Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");
         }
     }
 
@@ -90,23 +90,4 @@ public static class DerivedTables
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
     }
 
-    private static void Drop(DuckDBConnection connection, string name)
-    {
-        switch (TypeOf(connection, name))
-        {
-            case "VIEW":
-                Run(connection, $"DROP VIEW {Sql.Identifier(name)}");
-                break;
-            case not null:
-                Run(connection, $"DROP TABLE {Sql.Identifier(name)}");
-                break;
-        }
-    }
-
-    private static void Run(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }
