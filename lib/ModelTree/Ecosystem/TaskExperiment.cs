@@ -46,28 +46,31 @@ public static class TaskExperiment
 
         var (train, test) = Split(records, options.TestShare, options.Seed);
         var features = TaskFeatures.Fit(train, records.Select(r => r.Task).Distinct());
-        var ml = new MLContext(options.Seed);
         var schema = SchemaDefinition.Create(typeof(Example));
         schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Count);
-        IDataView Load(IEnumerable<TaskRecord> rows) =>
-            ml.Data.LoadFromEnumerable(rows.Select(r => new Example { Task = r.Task, Features = features.Vector(r) }).ToList(), schema);
-        var trainView = ml.Data.Cache(Load(train));
-        var testView = Load(test);
+        var trainRows = train.Select(r => new Example { Task = r.Task, Features = features.Vector(r) }).ToList();
+        var testRows = test.Select(r => new Example { Task = r.Task, Features = features.Vector(r) }).ToList();
 
         var majority = train.GroupBy(r => r.Task, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        var scores = new List<TrainerScore>();
         var truth = test.Select(r => r.Task).ToArray();
-        foreach (var name in options.TrainerNames ?? Trainers)
+        // Each trainer gets its own MLContext seeded alike (an MLContext is not thread-safe) and one thread, so the
+        // trainers can run side by side, one per core, and each one's figures do not depend on which ran before it.
+        var names = (options.TrainerNames ?? Trainers).ToList();
+        var scores = new TrainerScore[names.Count];
+        Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var clock = Stopwatch.StartNew();
+            var ml = new MLContext(options.Seed);
+            var trainView = ml.Data.Cache(ml.Data.LoadFromEnumerable(trainRows, schema));
+            var testView = ml.Data.LoadFromEnumerable(testRows, schema);
             var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Example.Task))
                 .Append(ml.Transforms.NormalizeMinMax("Features"))
-                .Append(Trainer(ml, name, options))
+                .Append(Trainer(ml, names[i], options))
                 .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(Prediction.Predicted), "PredictedLabel"));
             var model = pipeline.Fit(trainView);
             var predicted = ml.Data.CreateEnumerable<Prediction>(model.Transform(testView), reuseRowObject: false).Select(p => p.Predicted).ToArray();
-            scores.Add(TrainerScore.Of(name, truth, predicted, classes, clock.Elapsed));
-        }
+            scores[i] = TrainerScore.Of(names[i], truth, predicted, classes, clock.Elapsed);
+        });
 
         var baseline = TrainerScore.Of("majority class", truth, truth.Select(_ => majority).ToArray(), classes, TimeSpan.Zero);
         return new TaskPrediction(scores, baseline, majority, classes, dropped, available, records.Count, train.Count, test.Count,
@@ -97,7 +100,7 @@ public static class TaskExperiment
         "FastForest one-vs-all" => ml.MulticlassClassification.Trainers.OneVersusAll(
             ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
             {
-                NumberOfTrees = options.Trees,
+                NumberOfTrees = options.ForestTrees,
                 NumberOfThreads = 1,
                 Seed = options.Seed,
                 NumberOfLeaves = 31,

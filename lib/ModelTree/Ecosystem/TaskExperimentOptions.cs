@@ -19,8 +19,14 @@ public sealed record TaskExperimentOptions
     /// <summary>At most this many models are read (a seeded choice on a larger table), so the experiment takes minutes, not hours, on the full Hub.</summary>
     public int MaximumRows { get; init; } = 60_000;
 
-    /// <summary>Trees (boosting rounds) for LightGBM and FastForest.</summary>
+    /// <summary>Boosting rounds for LightGBM.</summary>
     public int Trees { get; init; } = 100;
+
+    /// <summary>
+    /// Trees in each of FastForest's one-vs-all forests. Most of the forest's time is preparing the data once per task,
+    /// not growing trees; on the sample 20 trees score as 100 do (macro-F1 0.890 against 0.888) in half the time.
+    /// </summary>
+    public int ForestTrees { get; init; } = 20;
 
     /// <summary>The trainers to run (default: all of <see cref="TaskExperiment.Trainers"/>).</summary>
     public IReadOnlyList<string>? TrainerNames { get; init; }

@@ -58,7 +58,7 @@ public sealed class TaskExperimentTests
     public void The_same_seed_gives_the_same_scores()
     {
         using var hub = HubData.Open(StudyNotebookRun.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
-        var options = new TaskExperimentOptions { MaximumRows = 2_500, Trees = 20 };
+        var options = new TaskExperimentOptions { MaximumRows = 2_500, Trees = 20, ForestTrees = 10 };
 
         var first = TaskExperiment.Run(hub, options);
         var second = TaskExperiment.Run(hub, options);
