@@ -91,6 +91,7 @@ public sealed class HubData : IDisposable
         {
             connection.Open();
             DisableDeprecatedLambdas(connection);
+            LimitMemory(connection, databasePath, options);
             var (schema, synthetic) = isFolder
                 ? DataFolder.Define(connection, source, files)
                 : kind == DataKind.Parquet
@@ -155,6 +156,27 @@ public sealed class HubData : IDisposable
     /// </summary>
     public static void DisableDeprecatedLambdas(DuckDBConnection connection) =>
         Run(connection, "SET lambda_syntax = 'DISABLE_SINGLE_ARROW'");
+
+    private static void LimitMemory(DuckDBConnection connection, string databasePath, HubDataOptions? options)
+    {
+        var limit = options?.MemoryLimit ?? Environment.GetEnvironmentVariable(HubDataOptions.MemoryLimitVariable);
+        limit = string.IsNullOrWhiteSpace(limit) ? HubDataOptions.DefaultMemoryLimit : limit.Trim();
+        try
+        {
+            Run(connection, $"SET memory_limit = '{limit.Replace("'", "''", StringComparison.Ordinal)}'");
+        }
+        catch (DuckDBException e)
+        {
+            throw new ModelTreeException(
+                $"'{limit}' is not a memory limit DuckDB understands ({HubDataOptions.MemoryLimitVariable} or HubDataOptions.MemoryLimit); " +
+                "write it like 2GB or 512MB.", e);
+        }
+        if (databasePath == ":memory:")
+        {
+            var spill = Path.Combine(Path.GetTempPath(), $"modeltree-spill-{Guid.NewGuid():N}");
+            Run(connection, $"SET temp_directory = '{spill.Replace("'", "''", StringComparison.Ordinal)}'");
+        }
+    }
 
     internal static DataKind KindOf(string source) => Path.GetExtension(source).ToLowerInvariant() switch
     {

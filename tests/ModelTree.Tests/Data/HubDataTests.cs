@@ -229,4 +229,26 @@ public sealed class HubDataTests : IDisposable
         Assert.Empty(model.BaseModels);
         Assert.Null(model.Relation);
     }
+
+    [Fact]
+    public void The_database_gets_the_workbooks_memory_limit_or_the_one_asked_for()
+    {
+        using (var hub = HubData.Open(TestPaths.MistralFamily, InMemory))
+        {
+            // DuckDB reports the limit in its own units (2GB is shown as 1.8 GiB).
+            Assert.Equal("1.8 GiB", hub.Scalar<string>("SELECT current_setting('memory_limit')"));
+        }
+        using (var hub = HubData.Open(TestPaths.MistralFamily, InMemory with { MemoryLimit = "512MB" }))
+        {
+            Assert.Equal("488.2 MiB", hub.Scalar<string>("SELECT current_setting('memory_limit')"));
+        }
+    }
+
+    [Fact]
+    public void A_memory_limit_DuckDB_cannot_read_is_named_in_the_error()
+    {
+        var e = Assert.Throws<ModelTreeException>(() => HubData.Open(TestPaths.MistralFamily, InMemory with { MemoryLimit = "lots" }));
+        Assert.Contains("'lots' is not a memory limit", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MODELTREE_MEMORY_LIMIT", e.Message, StringComparison.Ordinal);
+    }
 }
