@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ModelTree.Rules;
 
@@ -11,10 +9,10 @@ namespace ModelTree.Rules;
 /// </summary>
 public static class LikePattern
 {
-    private static readonly ConcurrentDictionary<string, Regex> Cache = new();
+    private static readonly ConcurrentDictionary<string, Matcher> Cache = new();
 
     /// <summary>True when <paramref name="text"/> matches <paramref name="pattern"/> (case-sensitive, like DuckDB's LIKE).</summary>
-    public static bool IsMatch(string text, string pattern) => Cache.GetOrAdd(pattern, Compile).IsMatch(text);
+    public static bool IsMatch(string text, string pattern) => Cache.GetOrAdd(pattern, p => new Matcher(p)).IsMatch(text);
 
     /// <summary>Why the pattern cannot be used in a file condition, or null when it can.</summary>
     public static string? Problem(string? pattern)
@@ -34,19 +32,67 @@ public static class LikePattern
         return null;
     }
 
-    private static Regex Compile(string pattern)
+    /// <summary>
+    /// A pattern split at its <c>%</c> signs: the text must start with the first piece (unless the pattern starts with
+    /// <c>%</c>), end with the last (unless it ends with <c>%</c>), and hold the pieces between in order, each found at its
+    /// leftmost place (which is enough: a piece has a fixed length, so an earlier place never leaves less room for the rest).
+    /// No regular expression: a rule set's file conditions test every file of every model against a few dozen patterns.
+    /// </summary>
+    private sealed class Matcher
     {
-        var regex = new StringBuilder(@"\A");
-        foreach (var c in pattern)
+        private readonly string[] _pieces; // a pattern open at an end has an empty first or last piece
+
+        public Matcher(string pattern) => _pieces = pattern.Split('%');
+
+        public bool IsMatch(string text)
         {
-            regex.Append(c switch
+            if (_pieces.Length == 1)
             {
-                '%' => ".*",
-                '_' => ".",
-                _ => Regex.Escape(c.ToString()),
-            });
+                return text.Length == _pieces[0].Length && At(text, 0, _pieces[0]);
+            }
+            var first = _pieces[0];
+            var last = _pieces[^1];
+            if (text.Length < first.Length + last.Length || !At(text, 0, first) || !At(text, text.Length - last.Length, last))
+            {
+                return false;
+            }
+            var position = first.Length;
+            var limit = text.Length - last.Length;
+            for (var i = 1; i < _pieces.Length - 1; i++)
+            {
+                var piece = _pieces[i];
+                var found = Find(text, position, limit, piece);
+                if (found < 0)
+                {
+                    return false;
+                }
+                position = found + piece.Length;
+            }
+            return true;
         }
-        regex.Append(@"\z");
-        return new Regex(regex.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+        private static int Find(string text, int from, int limit, string piece)
+        {
+            for (var start = from; start + piece.Length <= limit; start++)
+            {
+                if (At(text, start, piece))
+                {
+                    return start;
+                }
+            }
+            return -1;
+        }
+
+        private static bool At(string text, int start, string piece)
+        {
+            for (var i = 0; i < piece.Length; i++)
+            {
+                if (piece[i] != '_' && piece[i] != text[start + i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
