@@ -5,7 +5,7 @@ namespace ModelTree.Rules;
 /// expression: put it in a SELECT over <c>models</c> and the whole table is classified in one scan.
 /// </summary>
 /// <param name="RuleSet">The set it was compiled from.</param>
-/// <param name="Label">The predicted label: a relation, <c>'ambiguous'</c>, or NULL for none.</param>
+/// <param name="Label">The predicted label: a relation, <c>'ambiguous'</c>, or <c>'none'</c> (never NULL, as the C# evaluator's label).</param>
 /// <param name="FiringRule">The name of the rule that decided, <c>'otherwise'</c> or <c>'no base'</c>.</param>
 /// <param name="Contested">TRUE when a base is present and matching rules yield more than one relation.</param>
 /// <param name="MatchedRules">The names of every rule that matched, in rule order (a VARCHAR[]).</param>
@@ -16,9 +16,12 @@ public sealed record CompiledRules(
     /// <summary>Each rule's own match (gate not included) and the relation it yields, as SQL, in rule order.</summary>
     public IReadOnlyList<(string Rule, string Match, string Relation)> PerRule { get; init; } = [];
 
-    /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (hub and predicted use <c>none</c> for NULL).</summary>
+    /// <summary>The Hub's label as SQL over <c>models</c>: its relation, or <c>'none'</c> where it records none.</summary>
+    public const string HubLabel = "coalesce(baseModels.relation, 'none')";
+
+    /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (both labels <c>none</c> where there is no relation).</summary>
     public string SelectLabels(string? where = null) =>
-        $"SELECT id, coalesce(baseModels.relation, 'none') AS hub, coalesce({Label}, 'none') AS predicted, {FiringRule} AS rule " +
+        $"SELECT id, {HubLabel} AS hub, {Label} AS predicted, {FiringRule} AS rule " +
         $"FROM models{(where is null ? "" : $" WHERE {where}")}";
 
     public override string ToString() => Label;

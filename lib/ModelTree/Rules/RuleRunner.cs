@@ -8,7 +8,7 @@ namespace ModelTree.Rules;
 /// <summary>Runs rule sets over an opened dataset: classify and score, explain one model, list disagreements, compare two sets.</summary>
 public static class RuleRunner
 {
-    private const string Hub = "coalesce(baseModels.relation, 'none')";
+    private const string Hub = CompiledRules.HubLabel;
 
     /// <summary>Classifies every model in one scan and scores the result against the Hub's label.</summary>
     public static Classification Classify(this HubData hub, RuleSet? rules = null)
@@ -19,7 +19,7 @@ public static class RuleRunner
         var sql = rules.Compile();
         var groups = new List<LabelGroup>();
         using var reader = hub.Reader(
-            $"SELECT {Hub} AS hub, coalesce({sql.Label}, 'none') AS predicted, {sql.FiringRule} AS rule, " +
+            $"SELECT {Hub} AS hub, {sql.Label} AS predicted, {sql.FiringRule} AS rule, " +
             $"{sql.Contested} AS contested, count(*) AS n FROM models GROUP BY ALL");
         while (reader.Read())
         {
@@ -44,7 +44,7 @@ public static class RuleRunner
         var sql = (rules ?? RuleSet.Default).Compile();
         var list = new List<Disagreement>();
         using var reader = hub.Reader(
-            $"SELECT id, hub, predicted, rule, matched FROM (SELECT id, downloads, {Hub} AS hub, coalesce({sql.Label}, 'none') AS predicted, " +
+            $"SELECT id, hub, predicted, rule, matched FROM (SELECT id, downloads, {Hub} AS hub, {sql.Label} AS predicted, " +
             $"{sql.FiringRule} AS rule, {sql.MatchedRules} AS matched FROM models) WHERE hub <> predicted " +
             $"ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
         while (reader.Read())
@@ -74,8 +74,8 @@ public static class RuleRunner
         var b = after.Compile();
         var groups = new List<(LabelGroup, LabelGroup)>();
         using var reader = hub.Reader(
-            $"SELECT {Hub} AS hub, coalesce({a.Label}, 'none') AS pa, {a.FiringRule} AS ra, {a.Contested} AS ca, " +
-            $"coalesce({b.Label}, 'none') AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM models GROUP BY ALL");
+            $"SELECT {Hub} AS hub, {a.Label} AS pa, {a.FiringRule} AS ra, {a.Contested} AS ca, " +
+            $"{b.Label} AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM models GROUP BY ALL");
         while (reader.Read())
         {
             var hubLabel = reader.GetString(0);
@@ -95,7 +95,7 @@ public static class RuleRunner
         var b = after.Compile();
         return hub.Query(
             $"SELECT id, hub, before, after, rule_before, rule_after FROM (SELECT id, downloads, {Hub} AS hub, " +
-            $"coalesce({a.Label}, 'none') AS before, coalesce({b.Label}, 'none') AS after, {a.FiringRule} AS rule_before, " +
+            $"{a.Label} AS before, {b.Label} AS after, {a.FiringRule} AS rule_before, " +
             $"{b.FiringRule} AS rule_after FROM models) WHERE before <> after ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
     }
 
@@ -113,7 +113,7 @@ public static class RuleRunner
         var where = every > 1 ? $"hash(id) % {every} = 0" : "true";
         var fromSql = new Dictionary<string, (string Label, string Rule, string Matched, bool Contested)>();
         using (var reader = hub.Reader(
-            $"SELECT id, coalesce({sql.Label}, 'none'), {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM models WHERE {where}"))
+            $"SELECT id, {sql.Label}, {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM models WHERE {where}"))
         {
             while (reader.Read())
             {

@@ -36,7 +36,7 @@ public static class RuleSql
             r.Yields == Rule.DeclaredRelation ? Declared : Sql.Literal(r.Yields),
             RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
 
-        var label = new StringBuilder($"CASE WHEN NOT {gate} THEN NULL");
+        var label = new StringBuilder($"CASE WHEN NOT {gate} THEN {Sql.Literal(Labels.None)}");
         var firing = new StringBuilder($"CASE WHEN NOT {gate} THEN {Sql.Literal(RuleEvaluator.NoBase)}");
         foreach (var level in compiled.GroupBy(c => c.Level).OrderBy(g => g.Key))
         {
@@ -56,7 +56,7 @@ public static class RuleSql
                 firing.Append($" WHEN {member.Match} THEN {Sql.Literal(member.Rule.Name)}");
             }
         }
-        label.Append($" ELSE {(rules.Otherwise is null ? "NULL" : Sql.Literal(rules.Otherwise))} END");
+        label.Append($" ELSE {Sql.Literal(rules.Otherwise ?? Labels.None)} END");
         firing.Append($" ELSE {Sql.Literal(RuleEvaluator.Otherwise)} END");
 
         var all = compiled.Count == 0

@@ -48,6 +48,18 @@ public class DifferentialTests
         Assert.Equal(hub.Count(), check.Rows);
     }
 
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void The_compiled_label_is_never_null_and_says_none_where_the_evaluator_does(string variant)
+    {
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+        var sql = Variants[variant].Compile();
+
+        Assert.Equal(0, hub.Scalar<long>($"SELECT count(*) FROM models WHERE {sql.Label} IS NULL"));
+        // Models without a base get 'none' from the gate, in SQL as in C#.
+        Assert.True(hub.Scalar<long>($"SELECT count(*) FROM models WHERE NOT {sql.HasBase} AND {sql.Label} = 'none'") > 0);
+    }
+
     [Fact]
     public void Cross_check_of_a_large_table_can_take_a_fixed_subset()
     {
