@@ -36,6 +36,9 @@ internal sealed class IdStore
         _offsets.Add(_used);
     }
 
+    /// <summary>The name part of an id, after <c>author/</c>.</summary>
+    public static string ShortName(string id) => id[(id.IndexOf('/') + 1)..];
+
     /// <summary>FNV-1a, 64 bits, over the id's characters: stable across runs and runtimes.</summary>
     public static ulong Hash(string id)
     {
