@@ -34,9 +34,30 @@ public static class StudySql
     /// <c>%model.safetensors%</c>, and no tag containing "adapter" or "lora" (any case). As in the study's
     /// query, a model whose tags are NULL is left out (its <c>NOT (NULL ILIKE ...)</c> is not true).
     /// </summary>
-    public static string Ambiguous =>
-        $"({AnyFile(["%adapter_model%"])} AND {AnyFile(["%model.safetensors%"])} AND coalesce(NOT (" +
+    public static string Ambiguous => AmbiguousOver(AnyFile([AmbiguousAdapterFile]), AnyFile([AmbiguousWeightFile]));
+
+    private const string AmbiguousAdapterFile = "%adapter_model%";
+    private const string AmbiguousWeightFile = "%model.safetensors%";
+
+    private static string AmbiguousOver(string adapterFile, string weightFile) =>
+        $"({adapterFile} AND {weightFile} AND coalesce(NOT (" +
         "array_to_string(tags, ',') ILIKE '%adapter%' OR array_to_string(tags, ',') ILIKE '%lora%'), false))";
+
+    /// <summary>
+    /// The file tests of <c>model_facts</c>, asked in one pass over each file list (<see cref="FileFacts"/>): the same
+    /// patterns as <see cref="AnyFile"/>, <see cref="AnyStandaloneWeightFile"/>, <see cref="StudyTests.AdapterFiles"/>,
+    /// <see cref="StudyTests.GgufFiles"/> and the two file tests of <see cref="Ambiguous"/>.
+    /// </summary>
+    private static readonly FileFacts FactFiles = new([
+        new FileTest("has_full_weights", Vocabulary.FullWeightFilePatterns),
+        new FileTest("has_standalone_weights", Vocabulary.FullWeightFilePatterns, Vocabulary.AdapterFilePatterns),
+        new FileTest("has_adapter_files", ((FileCondition)StudyTests.AdapterFiles).Patterns),
+        new FileTest("has_gguf", ((FileCondition)StudyTests.GgufFiles).Patterns),
+        new FileTest("has_lora_files", [.. Vocabulary.AdapterFilePatterns, .. Vocabulary.LoraWeightPatterns]),
+        new FileTest("has_unread_quant_files", Vocabulary.UnrecognisedQuantFilePatterns),
+        new FileTest("adapter_model", [AmbiguousAdapterFile]),
+        new FileTest("model_safetensors", [AmbiguousWeightFile]),
+    ]);
 
     /// <summary>
     /// The view <c>model_facts</c>: one row per model with the columns the study reasons about, already
@@ -49,7 +70,8 @@ public static class StudySql
     /// <summary>The query behind <c>model_facts</c> (<see cref="CreateFactsView"/>), which <see cref="StudyViews"/> stores as a table.</summary>
     public static string FactsQuery => $"""
         WITH m AS (
-          SELECT *, CASE WHEN json_valid(cardData) THEN CASE WHEN json_type(cardData::JSON) = 'OBJECT' THEN cardData::JSON END END AS card
+          SELECT *, CASE WHEN json_valid(cardData) THEN CASE WHEN json_type(cardData::JSON) = 'OBJECT' THEN cardData::JSON END END AS card,
+            {FactFiles.Bits()} AS file_bits
           FROM models
         ), c AS (
           SELECT *,
@@ -77,16 +99,16 @@ public static class StudySql
           {AdapterTag} AS has_adapter_tag,
           {QuantTag} AS has_quant_tag,
           {AnyTag(Vocabulary.OtherQuantTags)} AS has_other_quant_tag,
-          {AnyFile(Vocabulary.FullWeightFilePatterns)} AS has_full_weights,
-          {AnyStandaloneWeightFile()} AS has_standalone_weights,
-          {RuleSql.Condition(StudyTests.AdapterFiles)} AS has_adapter_files,
-          {RuleSql.Condition(StudyTests.GgufFiles)} AS has_gguf,
-          {AnyFile([.. Vocabulary.AdapterFilePatterns, .. Vocabulary.LoraWeightPatterns])} AS has_lora_files,
-          {Ambiguous} AS is_ambiguous,
+          {FactFiles.Has("has_full_weights")} AS has_full_weights,
+          {FactFiles.Has("has_standalone_weights")} AS has_standalone_weights,
+          {FactFiles.Has("has_adapter_files")} AS has_adapter_files,
+          {FactFiles.Has("has_gguf")} AS has_gguf,
+          {FactFiles.Has("has_lora_files")} AS has_lora_files,
+          {AmbiguousOver(FactFiles.Has("adapter_model"), FactFiles.Has("model_safetensors"))} AS is_ambiguous,
           coalesce(len(siblings), 0) AS n_files,
           {RuleSql.Condition(StudyTests.HubQuantTags)} AS has_hub_quant_tag,
           coalesce(list_contains(tags, 'mlx'), false) AS has_mlx_tag,
-          {AnyFile(Vocabulary.UnrecognisedQuantFilePatterns)} AS has_unread_quant_files
+          {FactFiles.Has("has_unread_quant_files")} AS has_unread_quant_files
         FROM c
         """;
 
