@@ -2,7 +2,7 @@ namespace ModelTree.Rules;
 
 /// <summary>
 /// A rule set compiled to DuckDB SQL expressions over the columns of <c>models</c>. Each is one
-/// expression: put it in a SELECT over <c>models</c> and the whole table is classified in one scan.
+/// expression: put it in a SELECT <c>FROM</c> <see cref="From"/> and the whole table is classified in one scan.
 /// </summary>
 /// <param name="RuleSet">The set it was compiled from.</param>
 /// <param name="Label">The predicted label: a relation, <c>'ambiguous'</c>, or <c>'none'</c> (never NULL, as the C# evaluator's label).</param>
@@ -13,6 +13,12 @@ namespace ModelTree.Rules;
 public sealed record CompiledRules(
     RuleSet RuleSet, string Label, string FiringRule, string Contested, string MatchedRules, string HasBase)
 {
+    /// <summary>
+    /// The row source to select the expressions from: <c>models</c>, or <c>models</c> with one more column holding
+    /// the set's file tests asked in one pass (aliased <c>models</c>, so every column keeps its name).
+    /// </summary>
+    public string From { get; init; } = "models";
+
     /// <summary>Each rule's own match (gate not included) and the relation it yields, as SQL, in rule order.</summary>
     public IReadOnlyList<(string Rule, string Match, string Relation)> PerRule { get; init; } = [];
 
@@ -22,7 +28,7 @@ public sealed record CompiledRules(
     /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (both labels <c>none</c> where there is no relation).</summary>
     public string SelectLabels(string? where = null) =>
         $"SELECT id, {HubLabel} AS hub, {Label} AS predicted, {FiringRule} AS rule " +
-        $"FROM models{(where is null ? "" : $" WHERE {where}")}";
+        $"FROM {From}{(where is null ? "" : $" WHERE {where}")}";
 
     public override string ToString() => Label;
 }

@@ -28,7 +28,7 @@ public static class RuleEffects
         parts.Add($"count(*) FILTER ({label} = {fallback})");
 
         var effects = new List<RuleEffect>();
-        using var reader = hub.Reader($"SELECT {string.Join(", ", parts)} FROM (SELECT *, {sql.FiringRule} AS firing FROM models)");
+        using var reader = hub.Reader($"SELECT {string.Join(", ", parts)} FROM (SELECT *, {sql.FiringRule} AS firing FROM {sql.From})");
         reader.Read();
         var i = 0;
         foreach (var rule in rules.Rules)

@@ -20,7 +20,7 @@ public static class RuleRunner
         var groups = new List<LabelGroup>();
         using var reader = hub.Reader(
             $"SELECT {Hub} AS hub, {sql.Label} AS predicted, {sql.FiringRule} AS rule, " +
-            $"{sql.Contested} AS contested, count(*) AS n FROM models GROUP BY ALL");
+            $"{sql.Contested} AS contested, count(*) AS n FROM {sql.From} GROUP BY ALL");
         while (reader.Read())
         {
             groups.Add(new LabelGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt64(4)));
@@ -45,7 +45,7 @@ public static class RuleRunner
         var list = new List<Disagreement>();
         using var reader = hub.Reader(
             $"SELECT id, hub, predicted, rule, matched FROM (SELECT id, downloads, {Hub} AS hub, {sql.Label} AS predicted, " +
-            $"{sql.FiringRule} AS rule, {sql.MatchedRules} AS matched FROM models) WHERE hub <> predicted " +
+            $"{sql.FiringRule} AS rule, {sql.MatchedRules} AS matched FROM {sql.From}) WHERE hub <> predicted " +
             $"ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
         while (reader.Read())
         {
@@ -70,12 +70,11 @@ public static class RuleRunner
     /// <summary>Runs two rule sets in one scan and reports which models change label.</summary>
     public static RuleComparison Compare(this HubData hub, RuleSet before, RuleSet after)
     {
-        var a = before.Compile();
-        var b = after.Compile();
+        var (a, b) = Together(before, after);
         var groups = new List<(LabelGroup, LabelGroup)>();
         using var reader = hub.Reader(
             $"SELECT {Hub} AS hub, {a.Label} AS pa, {a.FiringRule} AS ra, {a.Contested} AS ca, " +
-            $"{b.Label} AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM models GROUP BY ALL");
+            $"{b.Label} AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM {a.From} GROUP BY ALL");
         while (reader.Read())
         {
             var hubLabel = reader.GetString(0);
@@ -91,12 +90,17 @@ public static class RuleRunner
     /// <summary>Models whose label differs between two rule sets, most downloaded first: id, hub, before, after and the deciding rules.</summary>
     public static DataFrame ChangedModels(this HubData hub, RuleSet before, RuleSet after, int limit = 20)
     {
-        var a = before.Compile();
-        var b = after.Compile();
+        var (a, b) = Together(before, after);
         return hub.Query(
             $"SELECT id, hub, before, after, rule_before, rule_after FROM (SELECT id, downloads, {Hub} AS hub, " +
             $"{a.Label} AS before, {b.Label} AS after, {a.FiringRule} AS rule_before, " +
-            $"{b.FiringRule} AS rule_after FROM models) WHERE before <> after ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+            $"{b.FiringRule} AS rule_after FROM {a.From}) WHERE before <> after ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+    }
+
+    private static (CompiledRules A, CompiledRules B) Together(RuleSet a, RuleSet b)
+    {
+        var both = RuleSql.CompileTogether(a, b);
+        return (both[0], both[1]);
     }
 
     /// <summary>
@@ -113,7 +117,7 @@ public static class RuleRunner
         var where = every > 1 ? $"hash(id) % {every} = 0" : "true";
         var fromSql = new Dictionary<string, (string Label, string Rule, string Matched, bool Contested)>();
         using (var reader = hub.Reader(
-            $"SELECT id, {sql.Label}, {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM models WHERE {where}"))
+            $"SELECT id, {sql.Label}, {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM {sql.From} WHERE {where}"))
         {
             while (reader.Read())
             {

@@ -24,15 +24,53 @@ public static class RuleSql
     private static readonly string Declared =
         $"(CASE WHEN {DeclaredText} IN ({List(Relations.Known)}) THEN {DeclaredText} END)";
 
-    /// <summary>Compiles the set (validating it first).</summary>
+    /// <summary>The column of <see cref="CompiledRules.From"/> that holds the file tests' bits.</summary>
+    private const string FileBits = "rule_file_bits";
+
+    /// <summary>Compiles the set (validating it first). Select its expressions <c>FROM</c> its <see cref="CompiledRules.From"/>.</summary>
     /// <exception cref="ModelTreeException">The set is not valid.</exception>
-    public static CompiledRules Compile(this RuleSet rules)
+    public static CompiledRules Compile(this RuleSet rules) => CompileTogether(rules)[0];
+
+    /// <summary>
+    /// Compiles several sets over one row source, so one query can hold them all (a comparison of two sets): every
+    /// set's <see cref="CompiledRules.From"/> is the same. The file tests of all the sets are asked in one pass over
+    /// each file list (<see cref="FileFacts"/>: names lower-cased once, a bit per distinct test), not once per test
+    /// and mention: a set's file tests appear in its label, deciding rule, contested flag and matched rules alike.
+    /// </summary>
+    /// <exception cref="ModelTreeException">A set is not valid.</exception>
+    public static IReadOnlyList<CompiledRules> CompileTogether(params RuleSet[] sets)
     {
-        rules.Validated();
-        var gate = Condition(rules.RelationExistsWhen);
+        foreach (var set in sets)
+        {
+            set.Validated();
+        }
+        var files = sets.SelectMany(s => s.Rules.Select(r => r.When).Prepend(s.RelationExistsWhen))
+            .SelectMany(FileConditions).Distinct().ToList();
+        if (files.Count == 0 || files.Count > FileFacts.MaxTests)
+        {
+            return sets.Select(s => Compile(s, Condition, "models")).ToList();
+        }
+        var facts = new FileFacts(files.Select((f, i) => new FileTest($"f{i}", f.Patterns)));
+        var from = $"(SELECT *, {facts.Bits()} AS {FileBits} FROM models) AS models";
+        string Over(Condition c) => ConditionOver(c, f => facts.Has($"f{files.IndexOf(f)}", FileBits));
+        return sets.Select(s => Compile(s, Over, from)).ToList();
+    }
+
+    private static IEnumerable<FileCondition> FileConditions(Condition condition) => condition switch
+    {
+        AllCondition all => all.Conditions.SelectMany(FileConditions),
+        AnyCondition any => any.Conditions.SelectMany(FileConditions),
+        NotCondition not => FileConditions(not.Condition),
+        FileCondition files => [files],
+        _ => [],
+    };
+
+    private static CompiledRules Compile(RuleSet rules, Func<Condition, string> ask, string from)
+    {
+        var gate = ask(rules.RelationExistsWhen);
         var compiled = rules.Rules.Select(r => new CompiledRule(
             r,
-            r.Yields == Rule.DeclaredRelation ? $"({Condition(r.When)} AND {Declared} IS NOT NULL)" : Condition(r.When),
+            r.Yields == Rule.DeclaredRelation ? $"({ask(r.When)} AND {Declared} IS NOT NULL)" : ask(r.When),
             r.Yields == Rule.DeclaredRelation ? Declared : Sql.Literal(r.Yields),
             RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
 
@@ -69,16 +107,21 @@ public static class RuleSql
 
         return new CompiledRules(rules, $"({label})", $"({firing})", contested, matched, gate)
         {
+            From = from,
             PerRule = compiled.Select(c => (c.Rule.Name, c.Match, c.Relation)).ToList(),
         };
     }
 
     /// <summary>One condition as a SQL boolean that is never NULL.</summary>
-    public static string Condition(Condition condition) => condition switch
+    public static string Condition(Condition condition) => ConditionOver(condition, null);
+
+    /// <summary>One condition as a SQL boolean that is never NULL; file tests through <paramref name="fileTest"/> when given.</summary>
+    private static string ConditionOver(Condition condition, Func<FileCondition, string>? fileTest) => condition switch
     {
-        AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(Condition)) + ")",
-        AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(Condition)) + ")",
-        NotCondition not => $"(NOT {Condition(not.Condition)})",
+        AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(c => ConditionOver(c, fileTest))) + ")",
+        AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(c => ConditionOver(c, fileTest))) + ")",
+        NotCondition not => $"(NOT {ConditionOver(not.Condition, fileTest)})",
+        FileCondition file when fileTest is not null => fileTest(file),
         // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
         TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Sql.Literal(t)})")) + ", false)",
         FileCondition files => Files(files.Patterns),

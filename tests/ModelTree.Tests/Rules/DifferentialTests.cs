@@ -14,6 +14,8 @@ public class DifferentialTests
         ["default"] = RuleSet.Default,
         ["study-2026"] = RuleSet.Study,
         ["adapter|quantized tie"] = RuleSet.Default.WithPrecedence("declared", "merge", "adapter|quantized", "finetune"),
+        // No file test left: the compiled set reads models itself, without the one-pass file bits.
+        ["no file tests"] = RuleSet.Default.Without("adapter tags").Without("gguf files").Without("quantization the Hub reads"),
         ["declared last, no otherwise"] = (RuleSet.Default with { Otherwise = null }).WithPrecedence("merge", "adapter", "quantized", "finetune", "declared"),
         ["card and library probes"] = RuleSet.Default
             .Adding(new Rule("vllm or transformers", Condition.Library("vllm", "transformers"), "finetune"))
@@ -55,9 +57,22 @@ public class DifferentialTests
         using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
         var sql = Variants[variant].Compile();
 
-        Assert.Equal(0, hub.Scalar<long>($"SELECT count(*) FROM models WHERE {sql.Label} IS NULL"));
+        Assert.Equal(0, hub.Scalar<long>($"SELECT count(*) FROM {sql.From} WHERE {sql.Label} IS NULL"));
         // Models without a base get 'none' from the gate, in SQL as in C#.
-        Assert.True(hub.Scalar<long>($"SELECT count(*) FROM models WHERE NOT {sql.HasBase} AND {sql.Label} = 'none'") > 0);
+        Assert.True(hub.Scalar<long>($"SELECT count(*) FROM {sql.From} WHERE NOT {sql.HasBase} AND {sql.Label} = 'none'") > 0);
+    }
+
+    [Fact]
+    public void File_tests_are_asked_once_per_file_list_and_a_set_without_them_reads_models()
+    {
+        Assert.Equal("models", Variants["no file tests"].Compile().From);
+        var compiled = RuleSet.Default.Compile();
+        Assert.Contains("rule_file_bits", compiled.From);
+        Assert.DoesNotContain("siblings", compiled.Label);
+
+        // Two sets compiled together share one row source, so one query can hold both.
+        var both = RuleSql.CompileTogether(RuleSet.Study, RuleSet.Default);
+        Assert.Equal(both[0].From, both[1].From);
     }
 
     [Fact]

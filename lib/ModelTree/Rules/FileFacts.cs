@@ -1,7 +1,7 @@
 using System.Text;
 using ModelTree.Data;
 
-namespace ModelTree.Classify;
+namespace ModelTree.Rules;
 
 /// <summary>
 /// Several file-name tests asked of each repository's file list in one pass. Asked one by one, every test walks the
