@@ -52,8 +52,8 @@ public static class RuleSql
         }
         var facts = new FileFacts(files.Select((f, i) => new FileTest($"f{i}", f.Patterns)));
         var from = $"(SELECT *, {facts.Bits()} AS {FileBits} FROM models) AS models";
-        string Over(Condition c) => ConditionOver(c, f => facts.Has($"f{files.IndexOf(f)}", FileBits));
-        return sets.Select(s => Compile(s, Over, from)).ToList();
+        var bit = files.Select((f, i) => (f, Sql: facts.Has($"f{i}", FileBits))).ToDictionary(x => x.f, x => x.Sql);
+        return sets.Select(s => Compile(s, c => ConditionOver(c, f => bit[f]), from)).ToList();
     }
 
     private static IEnumerable<FileCondition> FileConditions(Condition condition) => condition switch

@@ -14,41 +14,42 @@ internal sealed partial class SampleWorld
         return model;
     }
 
+    // Each kind's planted cases with their shares, in the order they are drawn; then two cases any kind can have.
+    private static readonly Dictionary<SampleKind, (double Share, string Case)[]> CaseShares = new()
+    {
+        [SampleKind.Finetune] =
+        [
+            (0.0046, SampleCases.FinetuneWithAdapterTag), (0.06, SampleCases.LoraFilesNotAdapter), (0.025, SampleCases.DeclaredRelation),
+        ],
+        [SampleKind.Adapter] =
+        [
+            (0.0136, SampleCases.AdapterWithoutAdapterTag), (0.11, SampleCases.AdapterFilesLabelledFinetune),
+            (0.004, SampleCases.AdapterAndQuantEvidence), (0.02, SampleCases.BaseAndAdapterTogether),
+            (0.008, SampleCases.DeclaredRelation), (0.003, SampleCases.WeightsOutsideMain),
+        ],
+        [SampleKind.Quantized] =
+        [
+            (0.21, SampleCases.UnreadQuantFormat), (0.11, SampleCases.QuantizedWithoutQuantTag),
+            (0.03, SampleCases.DeclaredRelation), (0.005, SampleCases.WeightsOutsideMain),
+        ],
+        [SampleKind.Merge] = [(0.10, SampleCases.DeclaredRelation)],
+    };
+
+    private static readonly (double Share, string Case)[] AnyKindCases =
+        [(0.003, SampleCases.MalformedCard), (0.006, SampleCases.BaseModelsWithoutCard)];
+
     private string PickCase(SampleKind kind)
     {
+        // One draw, the shares taken off it in order: the first case whose share takes it below zero is the case.
         var r = _rng.NextDouble();
-        double Take(double p)
+        foreach (var (share, @case) in CaseShares.GetValueOrDefault(kind, []).Concat(AnyKindCases))
         {
-            r -= p;
-            return r;
+            r -= share;
+            if (r < 0)
+            {
+                return @case;
+            }
         }
-        switch (kind)
-        {
-            case SampleKind.Finetune:
-                if (Take(0.0046) < 0) return SampleCases.FinetuneWithAdapterTag;
-                if (Take(0.06) < 0) return SampleCases.LoraFilesNotAdapter;
-                if (Take(0.025) < 0) return SampleCases.DeclaredRelation;
-                break;
-            case SampleKind.Adapter:
-                if (Take(0.0136) < 0) return SampleCases.AdapterWithoutAdapterTag;
-                if (Take(0.11) < 0) return SampleCases.AdapterFilesLabelledFinetune;
-                if (Take(0.004) < 0) return SampleCases.AdapterAndQuantEvidence;
-                if (Take(0.02) < 0) return SampleCases.BaseAndAdapterTogether;
-                if (Take(0.008) < 0) return SampleCases.DeclaredRelation;
-                if (Take(0.003) < 0) return SampleCases.WeightsOutsideMain;
-                break;
-            case SampleKind.Quantized:
-                if (Take(0.21) < 0) return SampleCases.UnreadQuantFormat;
-                if (Take(0.11) < 0) return SampleCases.QuantizedWithoutQuantTag;
-                if (Take(0.03) < 0) return SampleCases.DeclaredRelation;
-                if (Take(0.005) < 0) return SampleCases.WeightsOutsideMain;
-                break;
-            case SampleKind.Merge:
-                if (Take(0.10) < 0) return SampleCases.DeclaredRelation;
-                break;
-        }
-        if (Take(0.003) < 0) return SampleCases.MalformedCard;
-        if (Take(0.006) < 0) return SampleCases.BaseModelsWithoutCard;
         return SampleCases.Typical;
     }
 
