@@ -1,4 +1,5 @@
 using ModelTree.Data;
+using ModelTree.Records;
 using ModelTree.Rules;
 using ModelTree.Study;
 
@@ -75,11 +76,7 @@ public static class StudySql
           FROM models
         ), c AS (
           SELECT *,
-            CASE json_type(card, '$.base_model')
-              WHEN 'VARCHAR' THEN list_filter([json_extract_string(card, '$.base_model')], lambda b: b <> '')
-              WHEN 'ARRAY' THEN list_filter(json_extract_string(card, '$.base_model[*]'), lambda b: b IS NOT NULL AND b <> '')
-              ELSE []::VARCHAR[]
-            END AS card_bases
+            {CardSql.BaseModels("card")} AS card_bases
           FROM m
         )
         SELECT

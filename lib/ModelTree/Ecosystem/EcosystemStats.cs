@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
+using ModelTree.Records;
 
 namespace ModelTree.Ecosystem;
 
@@ -49,7 +50,7 @@ public sealed class EcosystemStats(HubData hub)
               count(*) FILTER (coalesce(trim(library_name), '') = ''),
               count(*) FILTER (NOT (coalesce(len(baseModels.models), 0) > 0
                                     OR coalesce(len(list_filter(tags, lambda t: starts_with(t, 'base_model:'))), 0) > 0
-                                    OR nullif(trim(card ->> '$.base_model'), '') IS NOT NULL)),
+                                    OR {CardSql.NamesBase("card")})),
               count(*) FILTER (coalesce(len(list_filter(map_values(json_transform(card, '"MAP(VARCHAR, JSON)"')),
                                                         lambda v: v IS NOT NULL AND v::VARCHAR <> 'null')), 0) = 0)
             FROM m

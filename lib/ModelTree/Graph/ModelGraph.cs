@@ -68,7 +68,7 @@ public sealed partial class ModelGraph
     /// <c>source</c> 0 baseModels / 1 tag / 2 card, <c>relation</c>, <c>base</c>: a base id, or for tags the raw
     /// <c>base_model:...</c> tag, <c>pos</c>), and one row with a NULL base for a model that names none.
     /// </summary>
-    public const string LinkQuery = GraphBuilder.Sql;
+    public static string LinkQuery => GraphBuilder.Sql;
 
     /// <summary>What the build found: sizes, link sources, self-references, cycles, external bases.</summary>
     public GraphReport Report { get; }

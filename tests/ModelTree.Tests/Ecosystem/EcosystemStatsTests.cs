@@ -53,6 +53,20 @@ public sealed class EcosystemStatsTests
     }
 
     [Fact]
+    public void An_empty_base_model_list_or_string_in_the_card_names_no_base()
+    {
+        using var hub = TestHub.Open(
+            new ModelRow("e/list") { Card = new JsonObject { ["base_model"] = new JsonArray() } },
+            new ModelRow("e/blank") { Card = new JsonObject { ["base_model"] = "" } },
+            new ModelRow("e/number") { Card = new JsonObject { ["base_model"] = 3 } },
+            new ModelRow("e/named") { Card = new JsonObject { ["base_model"] = new JsonArray("", "x/base") } });
+
+        var missing = new EcosystemStats(hub).Missing().Single(m => m.Field == "baseModel");
+
+        Assert.Equal(3, missing.Missing); // all but e/named, whose list names x/base after an empty item
+    }
+
+    [Fact]
     public void Top_tasks_and_authors_count_models_and_break_ties_by_name()
     {
         using var hub = TestHub.Open(Rows);

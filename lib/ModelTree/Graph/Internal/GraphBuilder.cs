@@ -13,7 +13,7 @@ internal sealed class GraphBuilder
     // One scan of models: each model's bases from baseModels; where it is missing, its base_model tags
     // (parsed in C#); where those are missing too, the card's base_model. Unnested to one row per link
     // (a model with no base keeps one row with a NULL base); pos = 1 marks a model's first row.
-    internal const string Sql = """
+    internal static readonly string Sql = $"""
         SELECT id, downloads, source, relation,
                unnest(CASE WHEN len(bases) > 0 THEN bases ELSE [NULL::VARCHAR] END) AS base,
                generate_subscripts(CASE WHEN len(bases) > 0 THEN bases ELSE [NULL::VARCHAR] END, 1) AS pos
@@ -25,8 +25,7 @@ internal sealed class GraphBuilder
                         THEN cardData ->> '$.base_model_relation' END AS relation,
                    CASE WHEN len(bm) > 0 THEN bm WHEN len(bt) > 0 THEN bt
                         WHEN contains(cardData, 'base_model') AND json_valid(cardData)
-                        THEN (CASE json_type(cardData, '$.base_model') WHEN 'VARCHAR' THEN [cardData ->> '$.base_model']
-                                   WHEN 'ARRAY' THEN cardData ->> '$.base_model[*]' END) END AS bases
+                        THEN {CardSql.BaseModels("cardData")} END AS bases
             FROM (
                 SELECT id, downloads, cardData, baseModels.relation AS bm_relation,
                        list_transform(baseModels.models, lambda b: b.id) AS bm,
