@@ -20,8 +20,7 @@ internal static class BenchWorkbookCommand
     public static Command Create(Terminal terminal)
     {
         var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", DefaultRows, minimum: 1);
-        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create("table (default) or json.", "table", "json");
         var output = new Option<string?>("--out") { HelpName = "dir", Description = "Where the run's outputs go. Default: data/bench/run-<rows>/." };
         var command = new Command("workbook",
             "Run every notebook on a generated table of --rows models (realistic row weights) through the real runner, then time each " +

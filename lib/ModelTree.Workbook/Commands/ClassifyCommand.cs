@@ -12,12 +12,9 @@ internal static class ClassifyCommand
     {
         var data = DataOption.Create();
         var rules = RuleOptions.Rules();
-        var format = new Option<string>("--format")
-        {
-            Description = "table (readable) or json (one object: confusion, perClass, coverage, ambiguous).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = FormatOption.Create(
+            "table (readable) or json (one object: confusion, perClass, coverage, ambiguous).",
+            "table", "json");
         var command = new Command("classify",
             "Classify every model with a rule set (by default refit-2025-04, fitted on real records; --rules study-2026 for the study's) and compare with the Hub's label: " +
             "confusion matrix, precision/recall/F1 per class, coverage, ambiguous rows.")

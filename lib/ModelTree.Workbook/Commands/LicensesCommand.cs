@@ -7,21 +7,15 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>licenses</c>: license drift over every link of the data.</summary>
 internal static class LicensesCommand
 {
-    /// <summary>Output formats.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
-
     /// <summary>Relaxed links the table lists (json lists all).</summary>
     public const int RelaxedShown = 20;
 
     public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
-        var format = new Option<string>("--format")
-        {
-            Description = "table (default) or json (edges, changed, transitions, relaxed).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong([.. Formats]);
+        var format = FormatOption.Create(
+            "table (default) or json (edges, changed, transitions, relaxed).",
+            "table", "json");
         var command = new Command("licenses",
             "License drift: for every link child -> base whose two ends are in the data, the base's license family against " +
             "the child's (permissive, copyleft, restrictive/custom, non-commercial, none), by relation, and the links where " +

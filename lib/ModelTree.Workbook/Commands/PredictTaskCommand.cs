@@ -7,21 +7,15 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>predict-task</c>: seed 002's experiment, predicting a model's task from its other metadata.</summary>
 internal static class PredictTaskCommand
 {
-    /// <summary>Output formats.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
-
     public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var seed = WholeNumber.Option("--seed", "Seed of the row choice, the split and every trainer.", 42, minimum: 0);
         var rows = WholeNumber.Option("--max-rows", "At most this many models with a task are used (a seeded choice on a larger table).",
             new TaskExperimentOptions().MaximumRows, minimum: 100);
-        var format = new Option<string>("--format")
-        {
-            Description = "table (default) or json (trainers, majorityAccuracy, classes, rows, best, perClass, confusion).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong([.. Formats]);
+        var format = FormatOption.Create(
+            "table (default) or json (trainers, majorityAccuracy, classes, rows, best, perClass, confusion).",
+            "table", "json");
         var command = new Command("predict-task",
             "Predict each model's task (pipeline_tag) from its other metadata (downloads, likes, size, tensor type, library, " +
             "relation, age, tags that do not name a task, kinds of files) with four ML.NET classifiers, on a stratified " +

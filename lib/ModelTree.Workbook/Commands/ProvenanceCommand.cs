@@ -7,19 +7,13 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>provenance &lt;model-id&gt;</c>: the provenance report of one model.</summary>
 internal static class ProvenanceCommand
 {
-    /// <summary>Output formats.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
-
     public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var data = DataOption.Create();
-        var format = new Option<string>("--format")
-        {
-            Description = "table (default) or json (id, license, facts, checklist, flags, lineage).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong([.. Formats]);
+        var format = FormatOption.Create(
+            "table (default) or json (id, license, facts, checklist, flags, lineage).",
+            "table", "json");
         var command = new Command("provenance",
             "Judge a model before trusting it: what its files are and imply (complete weights, adapter only, quantized, " +
             "pickle-only), how complete its card is, its lineage up to every root with what changed at each hop, and " +

@@ -7,19 +7,13 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>stats</c>: seed 002's ecosystem statistics on the data.</summary>
 internal static class StatsCommand
 {
-    /// <summary>Output formats.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json"];
-
     public static Command Create(Terminal terminal)
     {
         var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many tasks and authors to list.", 10, minimum: 1);
-        var format = new Option<string>("--format")
-        {
-            Description = "table (default) or json (models, missing, topTasks, topAuthors, sizeClusters, seedBins).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong([.. Formats]);
+        var format = FormatOption.Create(
+            "table (default) or json (models, missing, topTasks, topAuthors, sizeClusters, seedBins).",
+            "table", "json");
         var command = new Command("stats",
             "Ecosystem statistics (seed 002): the share of models missing each metadata field (parameter count, task, license, " +
             "library, base model, card), the tasks and authors with the most models, and model sizes in clusters (exact " +

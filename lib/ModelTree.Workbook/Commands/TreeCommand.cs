@@ -8,9 +8,6 @@ namespace ModelTree.Workbook.Commands;
 /// <summary><c>tree &lt;model-id&gt;</c>: one model's tree: its box, its ancestors, its descendants.</summary>
 internal static class TreeCommand
 {
-    /// <summary>Output formats.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json", "mermaid", "csv"];
-
     /// <summary>Levels the table and Mermaid formats draw when <c>--depth</c> is not given.</summary>
     public const int DrawDepth = 3;
 
@@ -22,13 +19,10 @@ internal static class TreeCommand
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var data = DataOption.Create();
         var depth = WholeNumber.Optional("--depth", $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).", minimum: 0);
-        var format = new Option<string>("--format")
-        {
-            Description = "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +
-                $"of at most {GraphExport.MermaidLimit} models), csv (the subtree's links: child,base,relation,source).",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong([.. Formats]);
+        var format = FormatOption.Create(
+            "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +
+            $"of at most {GraphExport.MermaidLimit} models), csv (the subtree's links: child,base,relation,source).",
+            "table", "json", "mermaid", "csv");
         var command = new Command("tree",
             "Show a model's tree as the Hub's model-tree box does (bases; direct children by relation), plus its " +
             "ancestors up to every root and its descendants at any depth.")

@@ -130,11 +130,18 @@ public sealed class HubData : IDisposable
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs a query and hands back a reader; the caller disposes it.</summary>
-    public IDataReader Reader(string sql)
+    /// <summary>
+    /// Runs a query and hands back a reader; the caller disposes it. Values go in as parameters, never into the text:
+    /// <c>$1</c>, <c>$2</c>... in <paramref name="sql"/> stand for <paramref name="parameters"/> in order.
+    /// </summary>
+    public IDataReader Reader(string sql, params object?[] parameters)
     {
         var command = Connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        }
         return command.ExecuteReader();
     }
 

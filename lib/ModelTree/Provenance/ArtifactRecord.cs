@@ -15,11 +15,12 @@ internal sealed record ArtifactRecord(ModelRecord Model, IReadOnlyDictionary<str
         {
             return found;
         }
-        var list = string.Join(", ", wanted.Select(Sql.Literal));
+        var places = ModelReader.Placeholders(wanted.Count);
+        var parameters = wanted.Cast<object?>().ToArray();
         var stats = new Dictionary<string, (Dictionary<string, long> Dtypes, long? Total)>(StringComparer.OrdinalIgnoreCase);
         using (var reader = hub.Reader(
             "SELECT id, map_keys(safetensors.parameters), map_values(safetensors.parameters), coalesce(safetensors.total, gguf.total) " +
-            $"FROM models WHERE id IN ({list})"))
+            $"FROM models WHERE id IN ({places})", parameters))
         {
             while (reader.Read())
             {
@@ -38,7 +39,7 @@ internal sealed record ArtifactRecord(ModelRecord Model, IReadOnlyDictionary<str
                 stats.TryAdd(reader.GetString(0), (dtypes, reader.IsDBNull(3) ? null : reader.GetInt64(3)));
             }
         }
-        foreach (var model in hub.Read($"id IN ({list})"))
+        foreach (var model in ModelReader.Where(hub, $"id IN ({places})", parameters))
         {
             var (dtypes, total) = stats.TryGetValue(model.Id, out var s) ? s : ([], null);
             found.TryAdd(model.Id, new ArtifactRecord(model, dtypes, total));

@@ -11,10 +11,29 @@ public static class ModelReader
         "list_transform(siblings, lambda s: s.rfilename) AS files, cardData, " +
         "list_transform(baseModels.models, lambda m: m.id) AS bases, baseModels.relation AS relation";
 
-    /// <summary>Every model matching an optional SQL condition on <c>models</c> (e.g. <c>"baseModels IS NOT NULL"</c>), streamed.</summary>
-    public static IEnumerable<ModelRecord> Read(this HubData hub, string? where = null)
+    /// <summary>Every model of <c>models</c>, streamed in table order.</summary>
+    public static IEnumerable<ModelRecord> Read(this HubData hub) => Where(hub, null);
+
+    /// <summary>
+    /// The models whose ids a query returns (one column), streamed in table order: e.g.
+    /// <c>hub.Read("SELECT id FROM model_facts WHERE has_adapter_files")</c>. A whole query, not a piece of one.
+    /// </summary>
+    public static IEnumerable<ModelRecord> Read(this HubData hub, string idQuery) => Where(hub, $"id IN ({idQuery})");
+
+    /// <summary>The models with these ids (as written), streamed in table order; ids the data lacks are skipped.</summary>
+    public static IEnumerable<ModelRecord> Read(this HubData hub, IEnumerable<string> ids)
     {
-        using var reader = hub.Reader($"SELECT {Columns} FROM models{(where is null ? "" : $" WHERE {where}")}");
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToArray();
+        return wanted.Length == 0 ? [] : Where(hub, $"id IN ({Placeholders(wanted.Length)})", wanted);
+    }
+
+    /// <summary><c>$1, $2, ... $n</c>: the places of <paramref name="count"/> parameters.</summary>
+    internal static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"${i}"));
+
+    /// <summary>The models matching a condition on <c>models</c> (the library's own; values as parameters).</summary>
+    internal static IEnumerable<ModelRecord> Where(HubData hub, string? condition, params object?[] parameters)
+    {
+        using var reader = hub.Reader($"SELECT {Columns} FROM models{(condition is null ? "" : $" WHERE {condition}")}", parameters);
         while (reader.Read())
         {
             yield return new ModelRecord
@@ -42,8 +61,8 @@ public static class ModelReader
     public static ModelRecord? Find(this HubData hub, string id)
     {
         var wanted = id.Trim();
-        return hub.Read($"id = {Sql.Literal(wanted)}").FirstOrDefault()
-            ?? hub.Read($"lower(id) = {Sql.Literal(wanted.ToLowerInvariant())} ORDER BY id").FirstOrDefault();
+        return Where(hub, "id = $1", wanted).FirstOrDefault()
+            ?? Where(hub, "lower(id) = $1 ORDER BY id", wanted.ToLowerInvariant()).FirstOrDefault();
     }
 
     private static List<string> Strings(object value) =>

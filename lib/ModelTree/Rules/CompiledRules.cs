@@ -26,9 +26,7 @@ public sealed record CompiledRules(
     public const string HubLabel = "coalesce(baseModels.relation, 'none')";
 
     /// <summary>A query that labels every model: <c>id, hub, predicted, rule</c> (both labels <c>none</c> where there is no relation).</summary>
-    public string SelectLabels(string? where = null) =>
-        $"SELECT id, {HubLabel} AS hub, {Label} AS predicted, {FiringRule} AS rule " +
-        $"FROM {From}{(where is null ? "" : $" WHERE {where}")}";
+    public string SelectLabels() => $"SELECT id, {HubLabel} AS hub, {Label} AS predicted, {FiringRule} AS rule FROM {From}";
 
     public override string ToString() => Label;
 }

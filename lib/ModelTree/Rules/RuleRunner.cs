@@ -128,7 +128,7 @@ public static class RuleRunner
 
         var mismatches = new List<string>();
         long rows = 0;
-        foreach (var model in hub.Read(every > 1 ? where : null))
+        foreach (var model in ModelReader.Where(hub, every > 1 ? where : null))
         {
             rows++;
             var verdict = rules.Evaluate(model);
