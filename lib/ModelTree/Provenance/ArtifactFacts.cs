@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModelTree.Classify;
+using ModelTree.Study;
 
 namespace ModelTree.Provenance;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ModelTree.Classify;
 using ModelTree.Records;
 using ModelTree.Study;
 

@@ -1,5 +1,5 @@
-using ModelTree.Classify;
 using ModelTree.Data;
+using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Data;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
-using ModelTree.Classify;
 using ModelTree.Data;
+using ModelTree.Study;
 
 namespace ModelTree.Tests.Data;
 

@@ -1,6 +1,6 @@
 using ModelTree.Rules;
 
-namespace ModelTree.Classify;
+namespace ModelTree.Study;
 
 /// <summary>
 /// SQL <c>LIKE</c> as DuckDB evaluates it without an <c>ESCAPE</c> clause: <c>%</c> matches any run of

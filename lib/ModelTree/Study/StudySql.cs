@@ -1,9 +1,8 @@
 using ModelTree.Data;
 using ModelTree.Records;
 using ModelTree.Rules;
-using ModelTree.Study;
 
-namespace ModelTree.Classify;
+namespace ModelTree.Study;
 
 /// <summary>
 /// The study's tests as SQL fragments over <c>models</c>, built from <see cref="Vocabulary"/> so the SQL

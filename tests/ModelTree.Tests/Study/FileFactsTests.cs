@@ -1,10 +1,9 @@
-using ModelTree.Classify;
 using ModelTree.Data;
 using ModelTree.Rules;
 using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
-namespace ModelTree.Tests.Classify;
+namespace ModelTree.Tests.Study;
 
 /// <summary>
 /// <c>model_facts</c> asks its file tests in one pass over each file list (a bit per test). Each column must still be

@@ -1,7 +1,6 @@
 using ModelTree.Records;
-using ModelTree.Study;
 
-namespace ModelTree.Classify;
+namespace ModelTree.Study;
 
 /// <summary>
 /// Reads a model's tags the way the study's SQL does: <c>list_contains(tags, 'x')</c>, an exact,

@@ -1,7 +1,7 @@
-using ModelTree.Classify;
 using ModelTree.Records;
+using ModelTree.Study;
 
-namespace ModelTree.Tests.Classify;
+namespace ModelTree.Tests.Study;
 
 public class FileClassifierTests
 {

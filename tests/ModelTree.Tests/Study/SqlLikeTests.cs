@@ -1,6 +1,6 @@
-using ModelTree.Classify;
+using ModelTree.Study;
 
-namespace ModelTree.Tests.Classify;
+namespace ModelTree.Tests.Study;
 
 public class SqlLikeTests
 {

@@ -1,7 +1,6 @@
 using ModelTree.Records;
-using ModelTree.Study;
 
-namespace ModelTree.Classify;
+namespace ModelTree.Study;
 
 /// <summary>
 /// Reads a repository's file list the way the study's SQL does (study VI): <c>lower(rfilename) LIKE</c>

@@ -1,4 +1,4 @@
-namespace ModelTree.Classify;
+namespace ModelTree.Study;
 
 /// <summary>The study's three cases for what a repository holds (VI), plus "neither".</summary>
 public enum RepoLayout

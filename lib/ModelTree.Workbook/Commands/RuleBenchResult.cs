@@ -1,7 +1,7 @@
-namespace ModelTree.Rules;
+namespace ModelTree.Workbook.Commands;
 
 /// <summary>What <see cref="RuleBenchmark.Run"/> measured.</summary>
-public sealed record RuleBenchResult(
+internal sealed record RuleBenchResult(
     long Rows,
     IReadOnlyDictionary<string, long> CompiledCounts,
     IReadOnlyDictionary<string, long> HandWrittenCounts,

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using ModelTree.Classify;
 using ModelTree.Data;
 using ModelTree.Records;
+using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
-namespace ModelTree.Tests.Classify;
+namespace ModelTree.Tests.Study;
 
 public class StudySqlTests
 {

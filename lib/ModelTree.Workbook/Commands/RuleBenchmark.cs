@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using ModelTree.Data;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree.Workbook.Commands;
 
 /// <summary>
 /// Times the compiled study rule set (<c>study-2026</c>) against a single hand-written <c>CASE WHEN</c> query with the
 /// same meaning, over the same <c>models</c> view; both return the number of models per predicted label.
 /// </summary>
-public static class RuleBenchmark
+internal static class RuleBenchmark
 {
     /// <summary>
     /// The study's rule set (<c>study-2026</c>) written by hand as one CASE WHEN, in the study's own style (list_contains
