@@ -63,7 +63,7 @@ internal sealed class SampleContent(SampleRandom rng)
         if (baseIds.Count > 0 && !baseModelsNull)
         {
             m.BaseModelIds = baseIds;
-            m.BaseModelObjectIds = baseIds.Select(id => ObjectId(id, SampleCatalog.Start.AddDays(IdStore.Hash(id) % 1800))).ToList();
+            m.BaseModelObjectIds = baseIds.Select(ObjectIdOf).ToList();
             m.BaseModelsRelation = relation;
         }
 
@@ -183,6 +183,7 @@ internal sealed class SampleContent(SampleRandom rng)
     /// <summary>The safetensors or gguf figures the files imply, and transformersInfo.</summary>
     private void TensorFigures(SampleModel m, FamilyProfile p, SampleKind kind, string? library, List<string> files, string? quantStyle)
     {
+        m.Profile = p;
         var hasSafetensors = files.Any(f => f.EndsWith(".safetensors", StringComparison.Ordinal));
         if (files.Any(f => f.EndsWith(".gguf", StringComparison.Ordinal)))
         {
@@ -331,6 +332,9 @@ internal sealed class SampleContent(SampleRandom rng)
         w.WriteEndObject();
         w.WriteEndArray();
     }
+
+    /// <summary>The Mongo-style <c>_id</c> of a model id, as its derivatives' <c>baseModels.models[]._id</c> name it.</summary>
+    public static string ObjectIdOf(string id) => ObjectId(id, SampleCatalog.Start.AddDays(IdStore.Hash(id) % 1800));
 
     private static string ObjectId(string id, DateTime created)
     {

@@ -14,7 +14,8 @@ internal sealed class SampleCsvStage : IDisposable
     /// <summary>Joins list items; never occurs in ids, tags or file names.</summary>
     public const char Separator = '\u001f';
 
-    /// <summary>The staging table: the hub-stats columns flattened to scalars and joined lists.</summary>
+    /// <summary>The staging table: the hub-stats columns flattened to scalars and joined lists, then the columns no
+    /// figure reads (<see cref="SampleUnread.StageColumns"/>).</summary>
     private static readonly (string Name, string Type)[] StageColumns =
     [
         ("id", "VARCHAR"), ("author", "VARCHAR"), ("createdAt", "TIMESTAMP"), ("lastModified", "TIMESTAMP"),
@@ -24,6 +25,7 @@ internal sealed class SampleCsvStage : IDisposable
         ("st_dtypes", "VARCHAR"), ("st_counts", "VARCHAR"), ("st_total", "BIGINT"),
         ("gguf_total", "BIGINT"), ("gguf_arch", "VARCHAR"), ("gguf_ctx", "BIGINT"),
         ("ti_auto_model", "VARCHAR"), ("ti_pipeline", "VARCHAR"), ("ti_processor", "VARCHAR"),
+        .. SampleUnread.StageColumns,
     ];
 
     private readonly string _folder;
@@ -83,7 +85,17 @@ internal sealed class SampleCsvStage : IDisposable
         Raw(w, m.GgufContextLength?.ToString(CultureInfo.InvariantCulture));
         Text(w, m.AutoModel);
         Text(w, m.TransformersPipeline);
-        Text(w, m.Processor, last: true);
+        Text(w, m.Processor);
+        Text(w, m.ObjectId);
+        Text(w, m.Sha);
+        Raw(w, m.Private ? "true" : "false");
+        Raw(w, m.Disabled ? "true" : "false");
+        Raw(w, m.UsedStorage?.ToString(CultureInfo.InvariantCulture));
+        Text(w, m.Config);
+        Text(w, Join(m.Spaces));
+        Text(w, m.Inference);
+        Text(w, Join(m.Providers));
+        Text(w, Join(m.Widget), last: true);
     }
 
     /// <summary>Closes the current batch file; the next row starts a new one.</summary>

@@ -8,7 +8,8 @@ namespace ModelTree.Sample;
 
 /// <summary>
 /// Writes a synthetic hub-stats <c>models</c> table as parquet (columns and types exactly
-/// <see cref="HubSchema.Columns"/>) and its ground truth as CSV. Deterministic: the same rows and seed
+/// <see cref="HubSchema.Columns"/>, then the hub-stats columns no figure reads, <c>SampleUnread.Columns</c>) and its
+/// ground truth as CSV. Deterministic: the same rows and seed
 /// give the same content. Streaming: rows are written to CSV batch files in a temporary folder as they
 /// are made, and one DuckDB COPY turns them into parquet, so memory does not grow with the row count
 /// (beyond a few bytes of bookkeeping per row).
@@ -20,7 +21,7 @@ public static class SampleGenerator
     /// change alters the rows for a given seed: cached tables (<c>data/bench/</c>) are keyed by it, so a benchmark never
     /// times a table an older generator made.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The ground-truth file that goes with a parquet path: <c>truth.csv</c> beside a file named
     /// <c>models.parquet</c> (so the committed sample's is data/sample/truth.csv), else <c>&lt;name&gt;.truth.csv</c>.</summary>
@@ -75,10 +76,12 @@ public static class SampleGenerator
                     }
                     csv.NextRecord();
                     var world = new SampleWorld(options.Rows, options.Seed);
+                    var row = 0L;
                     while (world.Emitted < options.Rows)
                     {
                         foreach (var model in world.Next())
                         {
+                            SampleUnread.Fill(model, options.Seed, row++);
                             loader.Add(model);
                             csv.WriteField(model.Id);
                             csv.WriteField(model.Relation);
@@ -186,7 +189,8 @@ public static class SampleGenerator
     {
         var columns = HubSchema.Columns.Select(c => ColumnExpressions.TryGetValue(c.Name, out var expr)
             ? $"CAST({expr} AS {c.Type}) AS \"{c.Name}\""
-            : throw new InvalidOperationException($"The sample generator has no expression for column '{c.Name}'."));
+            : throw new InvalidOperationException($"The sample generator has no expression for column '{c.Name}'."))
+            .Concat(SampleUnread.Columns.Select(c => $"CAST({SampleUnread.Expression(c.Name)} AS {c.Type}) AS \"{c.Name}\""));
         var literal = path.Replace("'", "''", StringComparison.Ordinal);
         return $"""
             COPY (SELECT {string.Join(",\n    ", columns)} FROM {source})

@@ -39,12 +39,41 @@ public sealed class SampleGeneratorTests(GeneratedSampleFixture generated) : ICl
         Assert.NotEqual(ContentDigest(generated.ParquetPath), ContentDigest(other));
     }
 
+    /// <summary>The hub-stats columns no figure reads, which the generator adds after the hub schema's so rows weigh like real ones.</summary>
+    private static readonly (string Name, string Type)[] UnreadColumns =
+    [
+        ("_id", "VARCHAR"), ("sha", "VARCHAR"), ("private", "BOOLEAN"), ("disabled", "BOOLEAN"), ("usedStorage", "BIGINT"),
+        ("config", "VARCHAR"), ("spaces", "VARCHAR[]"), ("inference", "VARCHAR"),
+        ("inferenceProviderMapping", "STRUCT(provider VARCHAR, providerId VARCHAR, status VARCHAR, task VARCHAR)[]"),
+        ("widgetData", "STRUCT(\"text\" VARCHAR)[]"),
+    ];
+
     [Fact]
-    public void Columns_and_types_are_exactly_the_hub_schema()
+    public void Columns_are_the_hub_schema_first_then_the_unread_ones()
     {
         using var data = new SampleData(generated.ParquetPath);
         var described = data.Rows("DESCRIBE models").Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
-        Assert.Equal(HubSchema.Columns.Select(c => (c.Name, c.Type)).ToList(), described);
+        Assert.Equal(HubSchema.Columns.Select(c => (c.Name, c.Type)).ToList(), described.Take(HubSchema.Columns.Count).ToList());
+        Assert.Equal(UnreadColumns.ToList(), described.Skip(HubSchema.Columns.Count).ToList());
+    }
+
+    [Fact]
+    public void Unread_columns_have_the_hub_shapes()
+    {
+        using var data = new SampleData(generated.ParquetPath);
+        var rows = data.Count("SELECT count(*) FROM models");
+        Assert.Equal(rows, data.Count("SELECT count(*) FROM models WHERE regexp_full_match(_id, '[0-9a-f]{24}') AND regexp_full_match(sha, '[0-9a-f]{40}')"));
+        Assert.Equal(rows, data.Count("SELECT count(DISTINCT _id) FROM models"));
+        Assert.Equal(0, data.Count("SELECT count(*) FROM models WHERE private OR usedStorage IS NULL OR usedStorage <= 0 OR spaces IS NULL"));
+        Assert.Equal(0, data.Count("SELECT count(*) FROM models WHERE config IS NOT NULL AND NOT json_valid(config)"));
+        // A base's _id is the one its derivatives name in baseModels.models[]._id.
+        const string Named = "SELECT count(*) FROM models m, unnest(m.baseModels.models) AS u(b) JOIN models base ON base.id = b.id";
+        Assert.True(data.Count(Named) > 0);
+        Assert.Equal(0, data.Count(Named + " WHERE base._id <> b._id"));
+        Assert.True(data.Count("SELECT count(*) FROM models WHERE config IS NULL") > 0);
+        Assert.True(data.Count("SELECT count(*) FROM models WHERE len(spaces) > 0") > 0);
+        Assert.True(data.Count("SELECT count(*) FROM models WHERE len(widgetData) > 0") > 0);
+        Assert.True(data.Count("SELECT count(*) FROM models WHERE inferenceProviderMapping IS NOT NULL") < rows / 20);
     }
 
     [Fact]
