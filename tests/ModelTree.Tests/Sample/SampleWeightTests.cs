@@ -19,7 +19,7 @@ namespace ModelTree.Tests.Sample;
 /// <item>card front matter: mean 250 to 900 characters, median 100 to 400 (real: about 540 and 150: most cards are
 /// short, evaluation results make a long tail);</item>
 /// <item>parquet bytes per row (zstd), like for like: the hub-schema columns of as many generated rows as there are
-X
+/// real records, written by the same COPY, weigh 0.8 to 1.25 times the real records' (measured: 183 against 176,
 /// leaving out the one real repository with a 6,264-file .venv, which alone would add 70 bytes a row). The whole generated
 /// file, with the columns no figure reads (<c>_id</c>, <c>sha</c>, <c>config</c>, <c>spaces</c>,
 /// <c>inferenceProviderMapping</c>, ..., generator version 4), 180 to 460 bytes a row: about 200 measured; the full
