@@ -79,6 +79,7 @@ internal static class SampleCommand
         {
             cases.AddRow(name, n.ToString("N0"));
         }
-        console.Write(new Columns(table, cases));
+        // Not expanded: a redirected output is 4096 columns wide, and expanded columns would spread the tables across it.
+        console.Write(new Columns(table, cases) { Expand = false });
     }
 }

@@ -88,4 +88,32 @@ public static class SampleCases
         BackfillCardOnly, BaseModelsWithoutCard, SelfReference, Cycle, ExternalBase, MalformedCard,
         NullTags, EmptyTags, NullSiblings, EmptySiblings,
     ];
+
+    /// <summary>The name of a planted case as the truth file writes it.</summary>
+    internal static string Name(this SampleCase planted) => planted switch
+    {
+        SampleCase.Typical => Typical,
+        SampleCase.FinetuneWithAdapterTag => FinetuneWithAdapterTag,
+        SampleCase.AdapterWithoutAdapterTag => AdapterWithoutAdapterTag,
+        SampleCase.QuantizedWithoutQuantTag => QuantizedWithoutQuantTag,
+        SampleCase.BaseAndAdapterTogether => BaseAndAdapterTogether,
+        SampleCase.LoraFilesNotAdapter => LoraFilesNotAdapter,
+        SampleCase.AdapterFilesLabelledFinetune => AdapterFilesLabelledFinetune,
+        SampleCase.UnreadQuantFormat => UnreadQuantFormat,
+        SampleCase.CardBaseDiffers => CardBaseDiffers,
+        SampleCase.AdapterAndQuantEvidence => AdapterAndQuantEvidence,
+        SampleCase.DeclaredRelation => DeclaredRelation,
+        SampleCase.WeightsOutsideMain => WeightsOutsideMain,
+        SampleCase.BackfillCardOnly => BackfillCardOnly,
+        SampleCase.BaseModelsWithoutCard => BaseModelsWithoutCard,
+        SampleCase.SelfReference => SelfReference,
+        SampleCase.Cycle => Cycle,
+        SampleCase.ExternalBase => ExternalBase,
+        SampleCase.MalformedCard => MalformedCard,
+        SampleCase.NullTags => NullTags,
+        SampleCase.EmptyTags => EmptyTags,
+        SampleCase.NullSiblings => NullSiblings,
+        SampleCase.EmptySiblings => EmptySiblings,
+        _ => throw new ArgumentOutOfRangeException(nameof(planted), planted, null),
+    };
 }

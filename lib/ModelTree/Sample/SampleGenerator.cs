@@ -86,14 +86,14 @@ public static class SampleGenerator
                             csv.WriteField(model.Id);
                             csv.WriteField(model.Relation);
                             csv.WriteField(model.Kind);
-                            csv.WriteField(model.Case);
+                            csv.WriteField(model.Case.Name());
                             csv.WriteField(model.Family);
                             csv.WriteField(model.Depth);
                             csv.WriteField(string.Join(';', model.Bases));
                             csv.NextRecord();
                             Count(relations, model.Relation);
                             Count(kinds, model.Kind);
-                            Count(cases, model.Case);
+                            Count(cases, model.Case.Name());
                         }
                         if (world.Emitted % 5_000 == 0)
                         {

@@ -57,7 +57,7 @@ internal sealed class SampleModel
     // Ground truth
     public string Relation { get; set; } = "";
     public required string Kind { get; init; }
-    public required string Case { get; set; }
+    public required SampleCase Case { get; set; }
     public required string Family { get; init; }
     public required int Depth { get; init; }
     public required IReadOnlyList<string> Bases { get; init; }

@@ -15,75 +15,75 @@ internal sealed partial class SampleWorld
     }
 
     // Each kind's planted cases with their shares, in the order they are drawn; then two cases any kind can have.
-    private static readonly Dictionary<SampleKind, (double Share, string Case)[]> CaseShares = new()
+    private static readonly Dictionary<SampleKind, (double Share, SampleCase Case)[]> CaseShares = new()
     {
         [SampleKind.Finetune] =
         [
-            (0.0046, SampleCases.FinetuneWithAdapterTag), (0.06, SampleCases.LoraFilesNotAdapter), (0.025, SampleCases.DeclaredRelation),
+            (0.0046, SampleCase.FinetuneWithAdapterTag), (0.06, SampleCase.LoraFilesNotAdapter), (0.025, SampleCase.DeclaredRelation),
         ],
         [SampleKind.Adapter] =
         [
-            (0.0136, SampleCases.AdapterWithoutAdapterTag), (0.11, SampleCases.AdapterFilesLabelledFinetune),
-            (0.004, SampleCases.AdapterAndQuantEvidence), (0.02, SampleCases.BaseAndAdapterTogether),
-            (0.008, SampleCases.DeclaredRelation), (0.003, SampleCases.WeightsOutsideMain),
+            (0.0136, SampleCase.AdapterWithoutAdapterTag), (0.11, SampleCase.AdapterFilesLabelledFinetune),
+            (0.004, SampleCase.AdapterAndQuantEvidence), (0.02, SampleCase.BaseAndAdapterTogether),
+            (0.008, SampleCase.DeclaredRelation), (0.003, SampleCase.WeightsOutsideMain),
         ],
         [SampleKind.Quantized] =
         [
-            (0.21, SampleCases.UnreadQuantFormat), (0.11, SampleCases.QuantizedWithoutQuantTag),
-            (0.03, SampleCases.DeclaredRelation), (0.005, SampleCases.WeightsOutsideMain),
+            (0.21, SampleCase.UnreadQuantFormat), (0.11, SampleCase.QuantizedWithoutQuantTag),
+            (0.03, SampleCase.DeclaredRelation), (0.005, SampleCase.WeightsOutsideMain),
         ],
-        [SampleKind.Merge] = [(0.10, SampleCases.DeclaredRelation)],
+        [SampleKind.Merge] = [(0.10, SampleCase.DeclaredRelation)],
     };
 
-    private static readonly (double Share, string Case)[] AnyKindCases =
-        [(0.003, SampleCases.MalformedCard), (0.006, SampleCases.BaseModelsWithoutCard)];
+    private static readonly (double Share, SampleCase Case)[] AnyKindCases =
+        [(0.003, SampleCase.MalformedCard), (0.006, SampleCase.BaseModelsWithoutCard)];
 
-    private string PickCase(SampleKind kind)
+    private SampleCase PickCase(SampleKind kind)
     {
         // One draw, the shares taken off it in order: the first case whose share takes it below zero is the case.
         var r = _rng.NextDouble();
-        foreach (var (share, @case) in CaseShares.GetValueOrDefault(kind, []).Concat(AnyKindCases))
+        foreach (var (share, planted) in CaseShares.GetValueOrDefault(kind, []).Concat(AnyKindCases))
         {
             r -= share;
             if (r < 0)
             {
-                return @case;
+                return planted;
             }
         }
-        return SampleCases.Typical;
+        return SampleCase.Typical;
     }
 
     /// <summary>A derivative: kind and parent forced for the planted chain, drawn otherwise.</summary>
     private SampleModel DerivedRow(SampleKind? forcedKind, int forcedParent, int forcedBases = 0)
     {
         var kind = forcedKind ?? (SampleKind)_rng.Weighted(KindShares);
-        var @case = forcedKind is null ? PickCase(kind) : SampleCases.Typical;
-        var (familyIndex, parents) = PickBases(ref kind, ref @case, forcedParent, forcedBases);
+        var planted = forcedKind is null ? PickCase(kind) : SampleCase.Typical;
+        var (familyIndex, parents) = PickBases(ref kind, ref planted, forcedParent, forcedBases);
         var family = _families[familyIndex];
         if (parents.Contains(-1))
         {
-            @case = SampleCases.ExternalBase;
+            planted = SampleCase.ExternalBase;
         }
 
         var (baseIds, depth, parentCreated) = BasesOf(family, parents);
         var created = ChildDate(parentCreated);
-        if (@case == SampleCases.Typical && forcedKind is null && created < SampleCatalog.BaseModelsAdded && _rng.Chance(0.05))
+        if (planted == SampleCase.Typical && forcedKind is null && created < SampleCatalog.BaseModelsAdded && _rng.Chance(0.05))
         {
-            @case = SampleCases.BackfillCardOnly;
+            planted = SampleCase.BackfillCardOnly;
         }
 
-        var (relation, declared) = HubLabel(kind, @case);
+        var (relation, declared) = HubLabel(kind, planted);
         string? cardBase = null;
-        if (@case == SampleCases.Typical && forcedKind is null && parents.Count == 1 && parents[0] >= 0 && _rng.Chance(0.015))
+        if (planted == SampleCase.Typical && forcedKind is null && parents.Count == 1 && parents[0] >= 0 && _rng.Chance(0.015))
         {
             // The card names an older spelling of the base, or the family's root instead of the direct base.
-            @case = SampleCases.CardBaseDiffers;
+            planted = SampleCase.CardBaseDiffers;
             cardBase = baseIds[0] == family.RootId ? baseIds[0] + "-hf" : family.RootId;
         }
 
         var author = Author(kind);
         var name = DerivedName(kind, family, parents);
-        var quantStyle = kind != SampleKind.Quantized ? null : forcedKind is not null ? "bnb4" : QuantStyle(@case, family.Profile);
+        var quantStyle = kind != SampleKind.Quantized ? null : forcedKind is not null ? "bnb4" : QuantStyle(planted, family.Profile);
         if (quantStyle is not null)
         {
             name += QuantSuffix(quantStyle);
@@ -91,7 +91,7 @@ internal sealed partial class SampleWorld
         var id = UniqueId(author, name);
         var index = Register(id, familyIndex, depth, created);
         _derived.Add(index);
-        if (@case != SampleCases.WeightsOutsideMain)
+        if (planted != SampleCase.WeightsOutsideMain)
         {
             if (kind is SampleKind.Finetune or SampleKind.Merge)
             {
@@ -108,23 +108,23 @@ internal sealed partial class SampleWorld
             Id = id,
             Author = author,
             Kind = kind.Label(),
-            Case = @case,
+            Case = planted,
             Family = family.RootId,
             Depth = depth,
             Bases = baseIds,
             CreatedAt = created,
             Relation = relation,
         };
-        FillDerived(model, family.Profile, kind, @case, quantStyle, baseIds, relation, declared, cardBase);
+        FillDerived(model, family.Profile, kind, planted, quantStyle, baseIds, relation, declared, cardBase);
         return model;
     }
 
     /// <summary>The label the Hub shows, and the relation the card declares (null when it declares none).</summary>
-    private (string Relation, string? Declared) HubLabel(SampleKind kind, string @case)
+    private (string Relation, string? Declared) HubLabel(SampleKind kind, SampleCase planted)
     {
         var relation = kind.Label();
         string? declared = null;
-        if (@case == SampleCases.DeclaredRelation)
+        if (planted == SampleCase.DeclaredRelation)
         {
             declared = kind switch
             {
@@ -134,7 +134,7 @@ internal sealed partial class SampleWorld
             };
             relation = declared;
         }
-        if (@case is SampleCases.WeightsOutsideMain or SampleCases.AdapterFilesLabelledFinetune or SampleCases.UnreadQuantFormat)
+        if (planted is SampleCase.WeightsOutsideMain or SampleCase.AdapterFilesLabelledFinetune or SampleCase.UnreadQuantFormat)
         {
             relation = "finetune";
         }
@@ -181,13 +181,13 @@ internal sealed partial class SampleWorld
         _ => "-FP8",
     };
 
-    private string QuantStyle(string @case, FamilyProfile p)
+    private string QuantStyle(SampleCase planted, FamilyProfile p)
     {
-        if (@case == SampleCases.QuantizedWithoutQuantTag)
+        if (planted == SampleCase.QuantizedWithoutQuantTag)
         {
             return _rng.Weighted([40, 30, 15, 15]) switch { 0 => "gptq", 1 => "awq", 2 => "exl2", _ => "fp8" };
         }
-        if (@case == SampleCases.UnreadQuantFormat)
+        if (planted == SampleCase.UnreadQuantFormat)
         {
             // The formats the real records show labelled finetune, MLX the commonest.
             return _rng.Weighted([45, 15, 20, 5, 10, 5]) switch

@@ -6,7 +6,7 @@ internal sealed partial class SampleWorld
     /// What a derivative's repository holds for its kind and case: its files and its card's tags (the lists from
     /// <see cref="SampleFiles"/>), then the rest through <see cref="SampleContent.Fill"/>.
     /// </summary>
-    private void FillDerived(SampleModel model, FamilyProfile p, SampleKind kind, string @case, string? quantStyle,
+    private void FillDerived(SampleModel model, FamilyProfile p, SampleKind kind, SampleCase planted, string? quantStyle,
         List<string> baseIds, string relation, string? declared, string? cardBase)
     {
         var created = model.CreatedAt;
@@ -26,11 +26,11 @@ internal sealed partial class SampleWorld
                 {
                     cardTags.Add("generated_from_trainer");
                 }
-                if (@case == SampleCases.FinetuneWithAdapterTag)
+                if (planted == SampleCase.FinetuneWithAdapterTag)
                 {
                     cardTags.Add(_rng.Weighted([6, 3, 1]) switch { 0 => "lora", 1 => "peft", _ => "adapter" });
                 }
-                else if (@case == SampleCases.LoraFilesNotAdapter)
+                else if (planted == SampleCase.LoraFilesNotAdapter)
                 {
                     files.Add("adapter_model.safetensors");
                     if (_rng.Chance(0.5))
@@ -49,7 +49,7 @@ internal sealed partial class SampleWorld
                     {
                         files.Add("images/example_0.png");
                     }
-                    if (@case != SampleCases.AdapterWithoutAdapterTag)
+                    if (planted != SampleCase.AdapterWithoutAdapterTag)
                     {
                         cardTags.AddRange(["text-to-image", "lora", "diffusers", "template:sd-lora"]);
                     }
@@ -62,7 +62,7 @@ internal sealed partial class SampleWorld
                 {
                     // Physically an adapter without the peft library: no library (the Hub reads none from the files), or
                     // transformers (AutoTrain and the like).
-                    library = @case == SampleCases.AdapterFilesLabelledFinetune ? (_rng.Chance(0.6) ? null : "transformers") : "peft";
+                    library = planted == SampleCase.AdapterFilesLabelledFinetune ? (_rng.Chance(0.6) ? null : "transformers") : "peft";
                     files = [".gitattributes", "README.md", "adapter_config.json",
                         created < new DateTime(2023, 6, 1, 0, 0, 0, DateTimeKind.Utc) ? "adapter_model.bin" : "adapter_model.safetensors"];
                     if (_rng.Chance(0.5))
@@ -73,18 +73,18 @@ internal sealed partial class SampleWorld
                     {
                         files.Add("training_args.bin");
                     }
-                    if (@case == SampleCases.BaseAndAdapterTogether)
+                    if (planted == SampleCase.BaseAndAdapterTogether)
                     {
                         files.AddRange(_files.WeightFiles(p, created, shortName));
                         files.Add("config.json");
                     }
-                    if (@case == SampleCases.AdapterAndQuantEvidence)
+                    if (planted == SampleCase.AdapterAndQuantEvidence)
                     {
                         // The LoRA converted for llama.cpp, beside the PEFT files: adapter and quantized evidence at once.
                         files.Add($"{shortName}-{_rng.Pick(new[] { "F16", "Q8_0" })}.gguf");
                         cardTags.AddRange(["lora", "llama-cpp"]);
                     }
-                    else if (@case != SampleCases.AdapterFilesLabelledFinetune && _rng.Chance(0.45))
+                    else if (planted != SampleCase.AdapterFilesLabelledFinetune && _rng.Chance(0.45))
                     {
                         cardTags.Add("lora");
                     }
@@ -107,7 +107,7 @@ internal sealed partial class SampleWorld
                 cardTags.AddRange(["mergekit", "merge"]);
                 break;
         }
-        if (@case == SampleCases.WeightsOutsideMain)
+        if (planted == SampleCase.WeightsOutsideMain)
         {
             files = [".gitattributes", "README.md"];
             library = null;
@@ -119,12 +119,12 @@ internal sealed partial class SampleWorld
         }
         var langs = p.IsLlm && _rng.Chance(0.6) ? new[] { "en" }.Concat(_rng.Chance(0.4) ? [_rng.Pick(SampleCatalog.Languages), _rng.Pick(SampleCatalog.Languages)] : Array.Empty<string>()).Distinct().ToArray() : [];
         var license = _rng.Chance(0.8) ? p.License : SampleCatalog.Licenses[_rng.Weighted(SampleCatalog.LicenseWeights)];
-        var cardBaseMode = @case == SampleCases.BaseModelsWithoutCard ? CardBase.Omit : CardBase.Auto;
-        var baseModelsNull = @case == SampleCases.BackfillCardOnly;
+        var cardBaseMode = planted == SampleCase.BaseModelsWithoutCard ? CardBase.Omit : CardBase.Auto;
+        var baseModelsNull = planted == SampleCase.BackfillCardOnly;
         _content.Fill(model, p, kind, library, files, cardTags, langs, license, baseIds, relation, declared, cardBaseMode,
             datasets: kind is SampleKind.Finetune or SampleKind.Adapter && _rng.Chance(0.4), noCard: cardBaseMode == CardBase.Omit && _rng.Chance(0.3),
             baseModelsNull: baseModelsNull, quantStyle: quantStyle, cardBaseId: cardBase);
-        if (@case == SampleCases.MalformedCard)
+        if (planted == SampleCase.MalformedCard)
         {
             model.CardData = _content.Malformed(model.CardData!);
         }

@@ -3,31 +3,31 @@ namespace ModelTree.Sample;
 internal sealed partial class SampleWorld
 {
     /// <summary>Cases about adapter files and tags only make sense for transformers models (not diffusion, RL, unknown).</summary>
-    private static bool NeedsTransformers(string @case) =>
-        @case is SampleCases.FinetuneWithAdapterTag or SampleCases.LoraFilesNotAdapter or SampleCases.BaseAndAdapterTogether
-            or SampleCases.AdapterFilesLabelledFinetune or SampleCases.AdapterAndQuantEvidence;
+    private static bool NeedsTransformers(SampleCase planted) =>
+        planted is SampleCase.FinetuneWithAdapterTag or SampleCase.LoraFilesNotAdapter or SampleCase.BaseAndAdapterTogether
+            or SampleCase.AdapterFilesLabelledFinetune or SampleCase.AdapterAndQuantEvidence;
 
     /// <summary>A diffusers LoRA without a lora tag needs a diffusion family.</summary>
-    private static bool NeedsDiffusion(string @case) => @case is SampleCases.AdapterWithoutAdapterTag;
+    private static bool NeedsDiffusion(SampleCase planted) => planted is SampleCase.AdapterWithoutAdapterTag;
 
     /// <summary>Quantization formats that exist for language models only.</summary>
-    private static bool NeedsLlm(string @case) => @case is SampleCases.UnreadQuantFormat;
+    private static bool NeedsLlm(SampleCase planted) => planted is SampleCase.UnreadQuantFormat;
 
-    private bool Suits(SampleFamily family, SampleKind kind, string @case) =>
-        (!NeedsTransformers(@case) || family.Profile.Library == "transformers")
-        && (!NeedsDiffusion(@case) || family.Profile.IsDiffusion)
-        && (!NeedsLlm(@case) || family.Profile.IsLlm) && kind switch
+    private bool Suits(SampleFamily family, SampleKind kind, SampleCase planted) =>
+        (!NeedsTransformers(planted) || family.Profile.Library == "transformers")
+        && (!NeedsDiffusion(planted) || family.Profile.IsDiffusion)
+        && (!NeedsLlm(planted) || family.Profile.IsLlm) && kind switch
         {
             SampleKind.Quantized or SampleKind.Merge => family.Profile.IsLlm || (family.Profile.IsDiffusion && kind == SampleKind.Quantized),
             SampleKind.Adapter => family.Profile.Modality is not ("rl" or "other"),
             _ => family.Profile.Modality != "other" || _rng.Chance(0.5),
         };
 
-    private int NamedFamilyFor(SampleKind kind, string @case = SampleCases.Typical)
+    private int NamedFamilyFor(SampleKind kind, SampleCase planted = SampleCase.Typical)
     {
         var weights = SampleCatalog.NamedRoots
-            .Select(r => (NeedsTransformers(@case) && r.Profile.Library != "transformers") || (NeedsDiffusion(@case) && !r.Profile.IsDiffusion)
-                || (NeedsLlm(@case) && !r.Profile.IsLlm) ? 0 : r.Pull[(int)kind - 1]).ToArray();
+            .Select(r => (NeedsTransformers(planted) && r.Profile.Library != "transformers") || (NeedsDiffusion(planted) && !r.Profile.IsDiffusion)
+                || (NeedsLlm(planted) && !r.Profile.IsLlm) ? 0 : r.Pull[(int)kind - 1]).ToArray();
         return _namedFamilies[_rng.Weighted(weights)];
     }
 
@@ -43,7 +43,7 @@ internal sealed partial class SampleWorld
         return family;
     }
 
-    private int PickFamily(SampleKind kind, string @case, bool mayBeExternal)
+    private int PickFamily(SampleKind kind, SampleCase planted, bool mayBeExternal)
     {
         for (var attempt = 0; attempt < 4; attempt++)
         {
@@ -74,12 +74,12 @@ internal sealed partial class SampleWorld
             {
                 continue;
             }
-            if (Suits(f, kind, @case))
+            if (Suits(f, kind, planted))
             {
                 return family;
             }
         }
-        return NamedFamilyFor(kind, @case);
+        return NamedFamilyFor(kind, planted);
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ internal sealed partial class SampleWorld
     /// family has too few full-weight rows moves to a named family, and becomes a typical finetune when that one has too
     /// few as well (which is why the kind and the case can change here).
     /// </summary>
-    private (int Family, List<int> Parents) PickBases(ref SampleKind kind, ref string @case, int forcedParent, int forcedBases)
+    private (int Family, List<int> Parents) PickBases(ref SampleKind kind, ref SampleCase planted, int forcedParent, int forcedBases)
     {
         var parents = new List<int>();
         if (forcedParent >= 0)
@@ -95,9 +95,9 @@ internal sealed partial class SampleWorld
             parents.Add(forcedParent);
             return (_familyOf[forcedParent], parents);
         }
-        var mayBeExternal = @case == SampleCases.Typical;
-        var baseCount = forcedBases > 0 ? forcedBases : kind == SampleKind.Merge ? MergeBaseCount(@case) : 1;
-        var familyIndex = forcedBases > 0 ? _namedFamilies[0] : PickFamily(kind, @case, mayBeExternal);
+        var mayBeExternal = planted == SampleCase.Typical;
+        var baseCount = forcedBases > 0 ? forcedBases : kind == SampleKind.Merge ? MergeBaseCount(planted) : 1;
+        var familyIndex = forcedBases > 0 ? _namedFamilies[0] : PickFamily(kind, planted, mayBeExternal);
         var f = _families[familyIndex];
         if (kind == SampleKind.Merge && f.Full.Count < baseCount)
         {
@@ -106,7 +106,7 @@ internal sealed partial class SampleWorld
             if (f.Full.Count < 2)
             {
                 kind = SampleKind.Finetune;
-                @case = SampleCases.Typical;
+                planted = SampleCase.Typical;
                 baseCount = 1;
             }
             baseCount = Math.Min(baseCount, f.Full.Count);
@@ -151,9 +151,9 @@ internal sealed partial class SampleWorld
         return (baseIds, depth, parentCreated);
     }
 
-    private int MergeBaseCount(string @case)
+    private int MergeBaseCount(SampleCase planted)
     {
-        if (@case == SampleCases.DeclaredRelation)
+        if (planted == SampleCase.DeclaredRelation)
         {
             return 2;
         }

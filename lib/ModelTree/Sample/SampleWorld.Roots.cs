@@ -11,7 +11,7 @@ internal sealed partial class SampleWorld
         _families.Add(new SampleFamily(root.Id, index, root.Profile));
         var p = root.Profile;
         var author = root.Id[..root.Id.IndexOf('/')];
-        var model = RootModel(root.Id, author, SampleCases.Typical, root.CreatedAt, []);
+        var model = RootModel(root.Id, author, SampleCase.Typical, root.CreatedAt, []);
         model.Downloads = root.Downloads;
         model.Likes = root.Likes;
         model.Gated = root.Gated;
@@ -42,7 +42,7 @@ internal sealed partial class SampleWorld
         _standalone.Add(index);
         _standaloneProfileOf[index] = profileIndex;
 
-        var model = RootModel(id, author, SampleCases.Typical, created, []);
+        var model = RootModel(id, author, SampleCase.Typical, created, []);
         var license = SampleCatalog.Licenses[_rng.Weighted(SampleCatalog.LicenseWeights)];
         var files = _files.FullWeightFiles(p, created, IdStore.ShortName(id), false, standalone: true);
         _files.AddWeight(files, p, SampleKind.Base, created, IdStore.ShortName(id));
@@ -59,19 +59,19 @@ internal sealed partial class SampleWorld
             // No tags: a NULL list below 0.002, an empty one above.
             var isNull = r < 0.002;
             model.Tags = isNull ? null : [];
-            model.Case = isNull ? SampleCases.NullTags : SampleCases.EmptyTags;
+            model.Case = isNull ? SampleCase.NullTags : SampleCase.EmptyTags;
         }
         else if (r < 0.009)
         {
             // No files (siblings): a NULL list below 0.006, an empty one above.
             var isNull = r < 0.006;
             model.Files = isNull ? null : [];
-            model.Case = isNull ? SampleCases.NullSiblings : SampleCases.EmptySiblings;
+            model.Case = isNull ? SampleCase.NullSiblings : SampleCase.EmptySiblings;
         }
         else if (r < 0.012)
         {
             model.CardData = _content.Malformed(model.CardData ?? "{\"license\": \"" + license + "\"}");
-            model.Case = SampleCases.MalformedCard;
+            model.Case = SampleCase.MalformedCard;
         }
         return model;
     }
@@ -83,7 +83,7 @@ internal sealed partial class SampleWorld
         var author = Author(SampleKind.Base);
         var id = UniqueId(author, $"self-based-{_rng.Pick(SampleCatalog.FinetuneSuffixes)}");
         Register(id, -1, 0, created);
-        var model = RootModel(id, author, SampleCases.SelfReference, created, [id]);
+        var model = RootModel(id, author, SampleCase.SelfReference, created, [id]);
         model.Relation = "finetune";
         _content.Fill(model, p, SampleKind.Finetune, p.Library, _files.FullWeightFiles(p, created, IdStore.ShortName(id), false), ["trl", "sft"], ["en"], "apache-2.0",
             baseIds: [id], relation: "finetune", declared: null, cardBase: CardBase.Auto, datasets: false);
@@ -91,12 +91,12 @@ internal sealed partial class SampleWorld
     }
 
     /// <summary>A row that roots its own family at depth 0 (a self-reference names itself as its base).</summary>
-    private static SampleModel RootModel(string id, string author, string @case, DateTime created, List<string> bases) => new()
+    private static SampleModel RootModel(string id, string author, SampleCase planted, DateTime created, List<string> bases) => new()
     {
         Id = id,
         Author = author,
         Kind = SampleKind.Base.Label(),
-        Case = @case,
+        Case = planted,
         Family = id,
         Depth = 0,
         Bases = bases,
@@ -129,7 +129,7 @@ internal sealed partial class SampleWorld
                 Id = ids[k],
                 Author = authors[k],
                 Kind = "finetune",
-                Case = SampleCases.Cycle,
+                Case = SampleCase.Cycle,
                 Family = family,
                 Depth = -1,
                 Bases = [baseId],
