@@ -35,6 +35,38 @@ public static class DerivedTables
         return true;
     }
 
+    /// <summary>
+    /// Keeps the <paramref name="keep"/> most recently built derived tables whose names start with
+    /// <paramref name="prefix"/> and drops the rest (rule sets edited again and again must not fill the database).
+    /// </summary>
+    internal static void Prune(HubData hub, string prefix, int keep)
+    {
+        var connection = hub.Connection;
+        if (TypeOf(connection, Registry) is null)
+        {
+            return;
+        }
+        var old = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT name FROM {Registry} WHERE starts_with(name, $1) ORDER BY built DESC, name OFFSET {keep}";
+            command.Parameters.Add(new DuckDBParameter(prefix));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                old.Add(reader.GetString(0));
+            }
+        }
+        foreach (var name in old)
+        {
+            DuckDbObjects.Drop(connection, name);
+            DuckDbObjects.Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");
+        }
+    }
+
+    /// <summary>A short name-safe digest of a definition (16 hex digits of its SHA-256).</summary>
+    internal static string ShortHash(string text) => Hash(text)[..16].ToLowerInvariant();
+
     /// <summary>When table <paramref name="name"/> was last derived in this database (null: never, or dropped since).</summary>
     public static DateTime? Built(HubData hub, string name) =>
         TypeOf(hub.Connection, Registry) is null ? null

@@ -16,11 +16,9 @@ public static class RuleRunner
         // Scoring compares with the Hub's label, which only baseModels carries: without it every precision would be 0.
         hub.Schema.Require("baseModels");
         rules ??= RuleSet.Default;
-        var sql = rules.Compile();
+        var labels = Labels(hub, rules);
         var groups = new List<LabelGroup>();
-        using var reader = hub.Reader(
-            $"SELECT {Hub} AS hub, {sql.Label} AS predicted, {sql.FiringRule} AS rule, " +
-            $"{sql.Contested} AS contested, count(*) AS n FROM {sql.From} GROUP BY ALL");
+        using var reader = hub.Reader($"SELECT hub, predicted, rule, contested, count(*) AS n FROM {labels} GROUP BY ALL");
         while (reader.Read())
         {
             groups.Add(new LabelGroup(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt64(4)));
@@ -41,12 +39,10 @@ public static class RuleRunner
     /// <summary>Models where the prediction differs from the Hub's label, most downloaded first.</summary>
     public static IReadOnlyList<Disagreement> Disagreements(this HubData hub, RuleSet? rules = null, int limit = 20)
     {
-        var sql = (rules ?? RuleSet.Default).Compile();
+        var labels = Labels(hub, rules ?? RuleSet.Default);
         var list = new List<Disagreement>();
         using var reader = hub.Reader(
-            $"SELECT id, hub, predicted, rule, matched FROM (SELECT id, downloads, {Hub} AS hub, {sql.Label} AS predicted, " +
-            $"{sql.FiringRule} AS rule, {sql.MatchedRules} AS matched FROM {sql.From}) WHERE hub <> predicted " +
-            $"ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+            $"SELECT id, hub, predicted, rule, matched FROM {labels} WHERE hub <> predicted ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
         while (reader.Read())
         {
             list.Add(new Disagreement(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
@@ -70,11 +66,10 @@ public static class RuleRunner
     /// <summary>Runs two rule sets in one scan and reports which models change label.</summary>
     public static RuleComparison Compare(this HubData hub, RuleSet before, RuleSet after)
     {
-        var (a, b) = Together(before, after);
         var groups = new List<(LabelGroup, LabelGroup)>();
         using var reader = hub.Reader(
-            $"SELECT {Hub} AS hub, {a.Label} AS pa, {a.FiringRule} AS ra, {a.Contested} AS ca, " +
-            $"{b.Label} AS pb, {b.FiringRule} AS rb, {b.Contested} AS cb, count(*) AS n FROM {a.From} GROUP BY ALL");
+            "SELECT a.hub, a.predicted, a.rule, a.contested, b.predicted, b.rule, b.contested, count(*) AS n " +
+            $"FROM {Labels(hub, before)} a JOIN {Labels(hub, after)} b USING (id) GROUP BY ALL");
         while (reader.Read())
         {
             var hubLabel = reader.GetString(0);
@@ -90,18 +85,33 @@ public static class RuleRunner
     /// <summary>Models whose label differs between two rule sets, most downloaded first: id, hub, before, after and the deciding rules.</summary>
     public static DataFrame ChangedModels(this HubData hub, RuleSet before, RuleSet after, int limit = 20)
     {
-        var (a, b) = Together(before, after);
         return hub.Query(
-            $"SELECT id, hub, before, after, rule_before, rule_after FROM (SELECT id, downloads, {Hub} AS hub, " +
-            $"{a.Label} AS before, {b.Label} AS after, {a.FiringRule} AS rule_before, " +
-            $"{b.FiringRule} AS rule_after FROM {a.From}) WHERE before <> after ORDER BY downloads DESC NULLS LAST, id LIMIT {limit}");
+            "SELECT id, a.hub, a.predicted AS before, b.predicted AS after, a.rule AS rule_before, b.rule AS rule_after " +
+            $"FROM {Labels(hub, before)} a JOIN {Labels(hub, after)} b USING (id) WHERE a.predicted <> b.predicted " +
+            $"ORDER BY a.downloads DESC NULLS LAST, id LIMIT {limit}");
     }
 
-    private static (CompiledRules A, CompiledRules B) Together(RuleSet a, RuleSet b)
+    /// <summary>The derived tables of rule labels a database keeps (the most recently built ones).</summary>
+    internal const int KeptLabelTables = 8;
+
+    /// <summary>
+    /// The table of every model's label under <paramref name="rules"/> (<c>id, downloads, hub, predicted, rule,
+    /// contested, matched</c>), derived once per dataset and rule set (<see cref="DerivedTables"/>, named by a digest of
+    /// the compiled SQL): a notebook that asks several questions of one rule set scans the models once, and an edited
+    /// set gets a table of its own. The last <see cref="KeptLabelTables"/> are kept.
+    /// </summary>
+    internal static string Labels(HubData hub, RuleSet rules)
     {
-        var both = RuleSql.CompileTogether(a, b);
-        return (both[0], both[1]);
+        var sql = rules.Compile();
+        var query = $"SELECT id, downloads, {Hub} AS hub, {sql.Label} AS predicted, {sql.FiringRule} AS rule, " +
+            $"{sql.Contested} AS contested, {sql.MatchedRules} AS matched FROM {sql.From}";
+        var name = LabelTablePrefix + DerivedTables.ShortHash(query);
+        DerivedTables.Ensure(hub, name, query);
+        DerivedTables.Prune(hub, LabelTablePrefix, KeptLabelTables);
+        return name;
     }
+
+    private const string LabelTablePrefix = "rule_labels_";
 
     /// <summary>
     /// Runs both paths (compiled SQL, C# evaluator) over every model and reports any difference. With
@@ -111,13 +121,13 @@ public static class RuleRunner
     public static CrossCheck CrossCheck(this HubData hub, RuleSet? rules = null, long? maxRows = null)
     {
         rules ??= RuleSet.Default;
-        var sql = rules.Compile();
+        var labels = Labels(hub, rules);
         var total = hub.Count();
         var every = maxRows is { } max && max > 0 && total > max ? (total + max - 1) / max : 1;
         var where = every > 1 ? $"hash(id) % {every} = 0" : "true";
         var fromSql = new Dictionary<string, (string Label, string Rule, string Matched, bool Contested)>();
         using (var reader = hub.Reader(
-            $"SELECT id, {sql.Label}, {sql.FiringRule}, {sql.MatchedRules}, {sql.Contested} FROM {sql.From} WHERE {where}"))
+            $"SELECT id, predicted, rule, matched, contested FROM {labels} WHERE {where}"))
         {
             while (reader.Read())
             {
