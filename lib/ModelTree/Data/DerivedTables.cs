@@ -46,22 +46,7 @@ public static class DerivedTables
         {
             return;
         }
-        var old = new List<string>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT name FROM {Registry} WHERE starts_with(name, $1) ORDER BY built DESC, name OFFSET {keep}";
-            command.Parameters.Add(new DuckDBParameter(prefix));
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                old.Add(reader.GetString(0));
-            }
-        }
-        foreach (var name in old)
-        {
-            DuckDbObjects.Drop(connection, name);
-            DuckDbObjects.Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");
-        }
+        DropAll(connection, $"SELECT name FROM {Registry} WHERE starts_with(name, $1) ORDER BY built DESC, name OFFSET {keep}", prefix);
     }
 
     /// <summary>A short name-safe digest of a definition (16 hex digits of its SHA-256).</summary>
@@ -79,18 +64,24 @@ public static class DerivedTables
         {
             return;
         }
-        var source = SourceIdentity(files);
-        var stale = new List<string>();
+        DropAll(connection, $"SELECT name FROM {Registry} WHERE source <> $1", SourceIdentity(files));
+    }
+
+    /// <summary>Drops the derived tables a query over the registry names (one parameter), and their registry rows.</summary>
+    private static void DropAll(DuckDBConnection connection, string namesQuery, string parameter)
+    {
+        var names = new List<string>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT name FROM {Registry} WHERE source <> {Sql.Literal(source)}";
+            command.CommandText = namesQuery;
+            command.Parameters.Add(new DuckDBParameter(parameter));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                stale.Add(reader.GetString(0));
+                names.Add(reader.GetString(0));
             }
         }
-        foreach (var name in stale)
+        foreach (var name in names)
         {
             DuckDbObjects.Drop(connection, name);
             DuckDbObjects.Run(connection, $"DELETE FROM {Registry} WHERE name = {Sql.Literal(name)}");

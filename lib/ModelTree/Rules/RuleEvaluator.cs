@@ -146,6 +146,15 @@ public static class RuleEvaluator
                     }
                     return found.Count > 0;
                 }
+            case CardCondition { EqualTo: null, Field: RuleSql.CardBaseField }:
+                {
+                    var bases = model.Record.Card.BaseModels;
+                    if (bases.Count > 0)
+                    {
+                        evidence.Add($"card {RuleSql.CardBaseField} = {Preview(model.Field(RuleSql.CardBaseField)!.Value)}");
+                    }
+                    return bases.Count > 0;
+                }
             case CardCondition { EqualTo: null } card:
                 {
                     var holds = model.Field(card.Field) is { } value && HasValue(value);

@@ -14,6 +14,9 @@ public static class RuleSql
 {
     private const string Card = "cardData";
 
+    /// <summary>The card field that names the base(s), read as <see cref="CardData.BaseModels"/> reads it.</summary>
+    internal const string CardBaseField = "base_model";
+
     /// <summary>
     /// The declared relation when it is one of the four, else NULL. No type check needed: a value that
     /// is not a JSON string reads as JSON text (<c>["finetune"]</c>, <c>1</c>), never as a relation name.
@@ -125,6 +128,9 @@ public static class RuleSql
         // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
         TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Sql.Literal(t)})")) + ", false)",
         FileCondition files => Files(files.Patterns),
+        // The card naming a base has one meaning everywhere (CardSql.BaseModels, CardData.BaseModels).
+        CardCondition { EqualTo: null, Field: CardBaseField } =>
+            $"coalesce(CASE WHEN json_valid({Card}) AND json_type({Card}) = 'OBJECT' THEN {CardSql.NamesBase(Card)} END, false)",
         CardCondition { EqualTo: null } card => CardHas(card.Field),
         CardCondition card => CardEquals(card.Field, RuleEvaluator.Normalize(card.EqualTo!)),
         LibraryCondition library =>

@@ -46,6 +46,22 @@ public class ConditionTests
         Assert.Equal("adapter", RuleCheck.Label(row, rules));
     }
 
+    [Theory]
+    [InlineData("\"org/base\"", "finetune")]
+    [InlineData("[\"\", \"org/base\"]", "finetune")]
+    [InlineData("[\"\"]", "none")]
+    [InlineData("[3, null]", "none")]
+    [InlineData("7", "none")]
+    [InlineData("{\"id\": \"org/base\"}", "none")]
+    public void The_card_names_a_base_only_with_a_name_in_base_model(string baseModel, string expected)
+    {
+        // No baseModels: the gate rests on the card alone, read as every query reads it (CardData.BaseModels).
+        var card = (JsonObject)JsonNode.Parse($"{{\"base_model\": {baseModel}}}")!;
+        var row = new ModelRow("org/card-only") { Bases = null, Card = card };
+
+        Assert.Equal(expected, RuleCheck.Label(row, RuleSet.Default));
+    }
+
     [Fact]
     public void Card_text_that_is_not_json_has_no_fields()
     {
