@@ -28,11 +28,13 @@ internal static class DataChecks
     /// <summary>
     /// Counts the three faults on <c>models</c> and, when the data has duplicate ids or invalid base ids, replaces
     /// <c>models</c> by a cleaned table (each id once, the row modified last; invalid base ids removed). Clean data,
-    /// the usual case, costs one scan and nothing else.
+    /// the usual case, costs one scan when the data is first opened and nothing after: the counts are a derived table
+    /// (<see cref="Table"/>), kept while <paramref name="files"/> are unchanged.
     /// </summary>
-    public static IReadOnlyList<SchemaProblem> Apply(DuckDBConnection connection, string source)
+    public static IReadOnlyList<SchemaProblem> Apply(DuckDBConnection connection, string source, IReadOnlyList<string> files)
     {
         var file = Path.GetFileName(source);
+        DerivedTables.Ensure(connection, files, Table, CountQuery);
         var (duplicates, unreadableCards, invalidBases) = Count(connection);
         var problems = new List<SchemaProblem>();
         if (duplicates > 0)
@@ -60,15 +62,20 @@ internal static class DataChecks
         return problems;
     }
 
+    /// <summary>The derived table holding the three counts of the data last opened (one row).</summary>
+    internal const string Table = "data_checks";
+
+    private const string CountQuery = $"""
+        SELECT count(id) - count(DISTINCT id) AS duplicates,
+               count(*) FILTER (WHERE {UnreadableCard}) AS unreadable_cards,
+               coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT AS invalid_bases
+        FROM models
+        """;
+
     private static (long Duplicates, long UnreadableCards, long InvalidBases) Count(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT count(id) - count(DISTINCT id),
-                   count(*) FILTER (WHERE {UnreadableCard}),
-                   coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT
-            FROM models
-            """;
+        command.CommandText = $"SELECT duplicates, unreadable_cards, invalid_bases FROM {Table}";
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));

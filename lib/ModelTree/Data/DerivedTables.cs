@@ -18,11 +18,17 @@ public static class DerivedTables
 
     /// <summary>Makes sure table <paramref name="name"/> holds <paramref name="query"/> over the data <paramref name="hub"/> opened.</summary>
     /// <returns>True when it was (re)built, false when the stored table was still current.</returns>
-    public static bool Ensure(HubData hub, string name, string query)
+    public static bool Ensure(HubData hub, string name, string query) =>
+        Ensure(hub.Connection, hub.Files.Count > 0 ? hub.Files : [hub.SourcePath], name, query);
+
+    /// <summary>
+    /// <see cref="Ensure(HubData, string, string)"/> on a connection whose <c>models</c> reads <paramref name="files"/>
+    /// (for what <see cref="HubData.Open"/> derives before the data is handed out).
+    /// </summary>
+    internal static bool Ensure(DuckDBConnection connection, IReadOnlyList<string> files, string name, string query)
     {
-        var source = SourceIdentity(hub.Files.Count > 0 ? hub.Files : [hub.SourcePath]);
+        var source = SourceIdentity(files);
         var definition = Hash(query + "\n" + typeof(DerivedTables).Assembly.ManifestModule.ModuleVersionId);
-        var connection = hub.Connection;
         if (TypeOf(connection, Registry) is not null && TypeOf(connection, name) == "BASE TABLE" &&
             Value(connection, $"SELECT source = {Sql.Literal(source)} AND definition = {Sql.Literal(definition)} FROM {Registry} WHERE name = {Sql.Literal(name)}") is true)
         {

