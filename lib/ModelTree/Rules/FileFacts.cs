@@ -9,7 +9,8 @@ namespace ModelTree.Rules;
 /// <see cref="FileTest.AnyOf"/> and none of <see cref="FileTest.NoneOf"/>.
 /// <para>
 /// How: the lower-cased names are joined into one text, each between NUL characters (which a git file name cannot
-/// hold), and a test is string search on that text: <c>%lit%</c> is <c>contains</c>; any other pattern is a regular
+/// hold), and a test is string search on that text: <c>%lit%</c>, <c>%lit</c>, <c>lit%</c> and <c>lit</c> are
+/// <c>contains</c> (with the NUL at the open ends); any other pattern is a regular
 /// expression in which <c>%</c> and <c>_</c> cannot cross a NUL, anchored at the NUL before (after) the name when the
 /// pattern does not start (end) with <c>%</c>, and asked only of the texts holding its longest literal piece. A test with
 /// <see cref="FileTest.NoneOf"/> needs both conditions on one file, so it walks the files, but only in the lists where
@@ -99,18 +100,30 @@ internal sealed class FileFacts
     private static string AnyInText(IEnumerable<string> patterns, string text) =>
         "(" + string.Join(" OR ", patterns.Select(p =>
         {
-            if (IsContains(p))
+            if (Plain(p) is { } plain)
             {
-                return $"contains({text}, {Sql.Literal(p[1..^1])})";
+                return $"contains({text}, {plain})";
             }
             var piece = p.Split(['%', '_']).MaxBy(x => x.Length) ?? "";
             var regex = $"regexp_matches({text}, {Sql.Literal(Regex(p))})";
             return piece.Length == 0 ? regex : $"(CASE WHEN contains({text}, {Sql.Literal(piece)}) THEN {regex} ELSE false END)";
         })) + ")";
 
-    /// <summary><c>%lit%</c> with no wildcard inside: a plain substring search.</summary>
-    private static bool IsContains(string pattern) =>
-        pattern.Length > 2 && pattern[0] == '%' && pattern[^1] == '%' && pattern[1..^1].IndexOfAny(['%', '_']) < 0;
+    /// <summary>
+    /// The text to search for when the pattern needs no regular expression: <c>%lit%</c> is <c>lit</c> anywhere,
+    /// <c>%lit</c> is <c>lit</c> before a NUL, <c>lit%</c> after one, <c>lit</c> between two; null when wildcards sit inside.
+    /// </summary>
+    private static string? Plain(string pattern)
+    {
+        var start = pattern.StartsWith('%');
+        var end = pattern.Length > 1 && pattern.EndsWith('%');
+        var lit = pattern[(start ? 1 : 0)..(pattern.Length - (end ? 1 : 0))];
+        if (lit.Length == 0 || lit.IndexOfAny(['%', '_']) >= 0)
+        {
+            return null;
+        }
+        return (start ? "" : "chr(0) || ") + Sql.Literal(lit) + (end ? "" : " || chr(0)");
+    }
 
     /// <summary>
     /// A LIKE pattern (no escape character, as LIKE without ESCAPE) as a regular expression over names between NULs:
