@@ -59,6 +59,31 @@ public static class RuleSql
         return sets.Select(s => Compile(s, c => ConditionOver(c, f => bit[f]), from)).ToList();
     }
 
+    /// <summary>The distinct file tests of <paramref name="sets"/>, in the order they first appear.</summary>
+    internal static IReadOnlyList<FileCondition> FileTestsOf(params RuleSet[] sets) =>
+        sets.SelectMany(s => s.Rules.Select(r => r.When).Prepend(s.RelationExistsWhen)).SelectMany(FileConditions).Distinct().ToList();
+
+    /// <summary>The query of a table holding each model's id and the bits of <paramref name="tests"/> (at most <see cref="FileFacts.MaxTests"/>).</summary>
+    internal static string FileBitsQuery(IReadOnlyList<FileCondition> tests) =>
+        $"SELECT id, {Facts(tests).Bits()} AS {FileBits} FROM models";
+
+    /// <summary>
+    /// Compiles <paramref name="rules"/> over a stored table of <see cref="FileBitsQuery"/> for <paramref name="tests"/>
+    /// (which must hold every file test of the set), joined to <c>models</c> by id: the set's labels then read the
+    /// stored bits instead of walking every file list again.
+    /// </summary>
+    internal static CompiledRules CompileOverBits(RuleSet rules, IReadOnlyList<FileCondition> tests, string bitsTable)
+    {
+        rules.Validated();
+        var facts = Facts(tests);
+        var bit = tests.Select((f, i) => (f, Sql: facts.Has($"f{i}", FileBits))).ToDictionary(x => x.f, x => x.Sql);
+        var from = $"(SELECT models.*, b.{FileBits} FROM models LEFT JOIN {Sql.Identifier(bitsTable)} b ON b.id = models.id) AS models";
+        return Compile(rules, c => ConditionOver(c, f => bit[f]), from);
+    }
+
+    private static FileFacts Facts(IReadOnlyList<FileCondition> tests) =>
+        new(tests.Select((f, i) => new FileTest($"f{i}", f.Patterns)));
+
     private static IEnumerable<FileCondition> FileConditions(Condition condition) => condition switch
     {
         AllCondition all => all.Conditions.SelectMany(FileConditions),

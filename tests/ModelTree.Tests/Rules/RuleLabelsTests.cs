@@ -46,6 +46,33 @@ public sealed class RuleLabelsTests : IDisposable
     }
 
     [Fact]
+    public void Stored_file_bits_give_the_labels_one_scan_gives_and_edited_copies_share_them()
+    {
+        using var hub = Open();
+        var extra = RuleSet.Default with
+        {
+            Name = "with an onnx rule",
+            Rules = [new Rule("onnx files", Condition.Files("%.onnx", "onnx/%model%"), "quantized"), .. RuleSet.Default.Rules],
+        };
+        RuleSet[] sets = [RuleSet.Default, RuleSet.Default.Without("adapter tags"), RuleSet.Study.Without("several bases"), extra];
+
+        foreach (var set in sets)
+        {
+            var table = RuleRunner.Labels(hub, set);
+            var direct = set.Compile();
+            var differ = hub.Scalar<long>($"""
+                SELECT count(*) FROM (SELECT id, {direct.Label} AS predicted, {direct.FiringRule} AS rule, {direct.MatchedRules} AS matched FROM {direct.From}) d
+                JOIN {table} t USING (id)
+                WHERE d.predicted IS DISTINCT FROM t.predicted OR d.rule IS DISTINCT FROM t.rule OR d.matched IS DISTINCT FROM t.matched
+                """);
+            Assert.True(differ == 0, $"{set.Name}: {differ} models labelled otherwise than by one scan");
+        }
+        // The built-in sets and their edited copies read one bits table; the extra file test makes a second.
+        Assert.Equal(2L, hub.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, 'rule_file_bits_')"));
+        Assert.True(hub.Scalar<long>($"SELECT count(*) FROM {RuleRunner.Labels(hub, extra)} WHERE rule = 'onnx files'") > 0, "the sample has onnx files");
+    }
+
+    [Fact]
     public void Only_the_most_recent_label_tables_are_kept()
     {
         using var hub = Open();
