@@ -47,15 +47,13 @@ public static class RuleSql
         {
             set.Validated();
         }
-        var files = sets.SelectMany(s => s.Rules.Select(r => r.When).Prepend(s.RelationExistsWhen))
-            .SelectMany(FileConditions).Distinct().ToList();
+        var files = FileTestsOf(sets);
         if (files.Count == 0 || files.Count > FileFacts.MaxTests)
         {
             return sets.Select(s => Compile(s, Condition, "models")).ToList();
         }
-        var facts = new FileFacts(files.Select((f, i) => new FileTest($"f{i}", f.Patterns)));
-        var from = $"(SELECT *, {facts.Bits()} AS {FileBits} FROM models) AS models";
-        var bit = files.Select((f, i) => (f, Sql: facts.Has($"f{i}", FileBits))).ToDictionary(x => x.f, x => x.Sql);
+        var from = $"(SELECT *, {Facts(files).Bits()} AS {FileBits} FROM models) AS models";
+        var bit = BitOf(files);
         return sets.Select(s => Compile(s, c => ConditionOver(c, f => bit[f]), from)).ToList();
     }
 
@@ -75,14 +73,20 @@ public static class RuleSql
     internal static CompiledRules CompileOverBits(RuleSet rules, IReadOnlyList<FileCondition> tests, string bitsTable)
     {
         rules.Validated();
-        var facts = Facts(tests);
-        var bit = tests.Select((f, i) => (f, Sql: facts.Has($"f{i}", FileBits))).ToDictionary(x => x.f, x => x.Sql);
+        var bit = BitOf(tests);
         var from = $"(SELECT models.*, b.{FileBits} FROM models LEFT JOIN {Sql.Identifier(bitsTable)} b ON b.id = models.id) AS models";
         return Compile(rules, c => ConditionOver(c, f => bit[f]), from);
     }
 
     private static FileFacts Facts(IReadOnlyList<FileCondition> tests) =>
         new(tests.Select((f, i) => new FileTest($"f{i}", f.Patterns)));
+
+    /// <summary>Each of <paramref name="tests"/> as its bit of the <see cref="FileBits"/> column.</summary>
+    private static Dictionary<FileCondition, string> BitOf(IReadOnlyList<FileCondition> tests)
+    {
+        var facts = Facts(tests);
+        return tests.Select((f, i) => (f, Sql: facts.Has($"f{i}", FileBits))).ToDictionary(x => x.f, x => x.Sql);
+    }
 
     private static IEnumerable<FileCondition> FileConditions(Condition condition) => condition switch
     {
