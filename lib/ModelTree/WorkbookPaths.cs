@@ -47,6 +47,33 @@ public static class WorkbookPaths
     public static string OutputDir =>
         Environment.GetEnvironmentVariable(OutputVariable) is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(RepoRoot, "out");
 
+    /// <summary>
+    /// The path of <paramref name="fileName"/> in <see cref="OutputDir"/>, which is created if missing. The name must be
+    /// a plain file name (no folder), so an export can only land in the run's output folder.
+    /// </summary>
+    public static string Output(string fileName, string? folder = null)
+    {
+        if (string.IsNullOrWhiteSpace(fileName) || fileName != Path.GetFileName(fileName))
+        {
+            throw new ModelTreeException(
+                $"'{fileName}' is not a file name: give a plain name such as finetune.csv; the folder is the run's output folder.");
+        }
+        var dir = Path.GetFullPath(folder ?? OutputDir);
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelTreeException($"Could not create {dir}: {e.Message}. Check that the output folder is writable (set it with run --out).", e);
+        }
+        return Path.Combine(dir, fileName);
+    }
+
+    /// <summary>Each written file's name, size in bytes and folder, for a cell to show what it wrote.</summary>
+    public static IReadOnlyList<WrittenFile> Describe(IEnumerable<string> paths) =>
+        [.. paths.Select(path => new FileInfo(path)).Select(f => new WrittenFile(f.Name, f.Length, f.DirectoryName ?? ""))];
+
     private static string? FindRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -59,3 +86,6 @@ public static class WorkbookPaths
         return null;
     }
 }
+
+/// <summary>A file a notebook wrote: its name, size in bytes and folder.</summary>
+public sealed record WrittenFile(string File, long Bytes, string Folder);

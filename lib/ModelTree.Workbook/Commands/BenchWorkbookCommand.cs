@@ -27,7 +27,8 @@ internal static class BenchWorkbookCommand
             "SQL cell's statement again on a fresh raw DuckDB.NET connection to the same database. Prints the machine's cores and load, " +
             "the whole run's wall and CPU seconds and peak memory, each notebook's time, and each SQL cell beside its raw time " +
             "(target: within 1.2x wherever raw takes 0.5 s or more). json keys: rows, bytesPerRow, totalSeconds, cpuSeconds, peakMemoryMB, " +
-            "notebooks [{name, seconds}], sqlCells [{notebook, cell, seconds, rawSeconds}].")
+            "notebooks [{name, seconds, status, peakMemoryMB, peakCell}], sqlCells [{notebook, cell, seconds, rawSeconds, peakMemoryMB}]. " +
+            "Each peak is the resident high-water mark while that cell ran (Linux; elsewhere only the whole run's peak).")
         {
             rows, format, output,
         };
@@ -57,21 +58,15 @@ internal static class BenchWorkbookCommand
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
-        var progress = new Progress<CellProgress>(p =>
-        {
-            if (!p.Finished)
-            {
-                terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{wall.Elapsed.TotalSeconds,7:0.0} s  {p.Notebook.Name} cell {p.Cell.Number}/{p.Notebook.Cells.Count}"));
-            }
-        });
+        var progress = new CellPeaks(terminal, wall);
+        MemoryHighWater.Reset();
         var run = await WorkbookRunner.RunAsync(notebooks, folder,
             new RunOptions { DataPath = data, OutputDir = folder.Path, CellTimeout = TimeSpan.FromHours(1), Progress = progress },
             cancellationToken: cancellationToken);
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
-        var peak = process.PeakWorkingSet64;
+        var peak = Math.Max(progress.Peaks.Values.DefaultIfEmpty(0).Max(), MemoryHighWater.PeakBytes());
 
         var sqlCells = new JsonArray();
         foreach (var notebook in run.Notebooks)
@@ -84,6 +79,7 @@ internal static class BenchWorkbookCommand
                     ["cell"] = cell.Cell.Number,
                     ["seconds"] = Math.Round(cell.Elapsed.TotalSeconds, 3),
                     ["rawSeconds"] = Math.Round(Raw(cell.Cell.Source), 3),
+                    ["peakMemoryMB"] = progress.Peaks.GetValueOrDefault((notebook.Notebook.Name, cell.Cell.Number)) / (1024 * 1024),
                 });
             }
         }
@@ -102,6 +98,8 @@ internal static class BenchWorkbookCommand
                 ["name"] = n.Notebook.Name,
                 ["seconds"] = Math.Round(n.Elapsed.TotalSeconds, 1),
                 ["status"] = n.Failure?.ToString() ?? "passed",
+                ["peakMemoryMB"] = progress.PeakOf(n.Notebook.Name).Bytes / (1024 * 1024),
+                ["peakCell"] = progress.PeakOf(n.Notebook.Name).Cell,
             }).ToArray()),
             ["sqlCells"] = sqlCells,
         };
@@ -135,10 +133,12 @@ internal static class BenchWorkbookCommand
             $"[bold]{(int)r["rows"]!:N0} models[/] ({(double)r["bytesPerRow"]!:0} bytes a row) on {(int)r["cores"]!} cores, load {(string)r["load"]!}");
         console.MarkupLineInterpolated(
             $"whole workbook: {(double)r["totalSeconds"]!:0.0} s wall, {(double)r["cpuSeconds"]!:0.0} s CPU, peak {(long)r["peakMemoryMB"]!:N0} MB resident");
-        var notebooks = new Table().AddColumns("notebook", "seconds", "status");
+        var notebooks = new Table().AddColumns("notebook", "seconds", "peak MB", "at cell", "status");
         foreach (var n in r["notebooks"]!.AsArray())
         {
-            notebooks.AddRow(Markup.Escape((string)n!["name"]!), ((double)n["seconds"]!).ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape((string)n["status"]!));
+            notebooks.AddRow(Markup.Escape((string)n!["name"]!), ((double)n["seconds"]!).ToString("0.0", CultureInfo.InvariantCulture),
+                ((long)n["peakMemoryMB"]!).ToString("N0", CultureInfo.InvariantCulture), ((int)n["peakCell"]!).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape((string)n["status"]!));
         }
         console.Write(notebooks);
         var cells = new Table().AddColumns("notebook", "cell", "seconds", "raw DuckDB", "ratio");
@@ -152,5 +152,30 @@ internal static class BenchWorkbookCommand
                 ratio.ToString("0.00", CultureInfo.InvariantCulture) + flag);
         }
         console.Write(cells);
+    }
+
+    /// <summary>
+    /// Prints each cell as it starts and keeps each cell's peak resident memory (the high-water mark is read when the
+    /// cell ends and reset for the next one). Synchronous, unlike <see cref="Progress{T}"/>, so a peak is never
+    /// counted against the wrong cell.
+    /// </summary>
+    private sealed class CellPeaks(Terminal terminal, Stopwatch wall) : IProgress<CellProgress>
+    {
+        public Dictionary<(string Notebook, int Cell), long> Peaks { get; } = [];
+
+        public void Report(CellProgress value)
+        {
+            if (!value.Finished)
+            {
+                terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{wall.Elapsed.TotalSeconds,7:0.0} s  {value.Notebook.Name} cell {value.Cell.Number}/{value.Notebook.Cells.Count}"));
+                return;
+            }
+            Peaks[(value.Notebook.Name, value.Cell.Number)] = MemoryHighWater.PeakBytes();
+            MemoryHighWater.Reset();
+        }
+
+        public (long Bytes, int Cell) PeakOf(string notebook) =>
+            Peaks.Where(p => p.Key.Notebook == notebook).Select(p => (p.Value, p.Key.Cell)).DefaultIfEmpty((0, 0)).MaxBy(p => p.Item1);
     }
 }

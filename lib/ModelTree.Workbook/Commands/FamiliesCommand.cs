@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModelTree.Graph;
 using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ModelTree.Data;
-using ModelTree.Graph;
 using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;

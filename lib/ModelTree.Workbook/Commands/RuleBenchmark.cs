@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ModelTree.Data;
-using ModelTree.Rules;
 
 namespace ModelTree.Workbook.Commands;
 

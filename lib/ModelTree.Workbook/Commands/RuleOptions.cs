@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ModelTree.Rules;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -3,7 +3,6 @@ using DuckDB.NET.Data;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Directives;
-using ModelTree.Data;
 
 namespace ModelTree.Workbook.Engine;
 

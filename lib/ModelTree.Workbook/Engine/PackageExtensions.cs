@@ -37,7 +37,7 @@ internal static class PackageExtensions
                 if (Directory.Exists(folder) && loaded.Add(folder))
                 {
                     await LoadAsync(kernel, folder, context);
-                    ModelTree.Display.Formatters.Register(); // the workbook's tables stay the workbook's (Microsoft.Data.Analysis brings its own)
+                    Formatters.Register(); // the workbook's tables stay the workbook's (Microsoft.Data.Analysis brings its own)
                 }
             }
         });

@@ -1,9 +1,10 @@
 using Microsoft.Data.Analysis;
+using ModelTree.Charts;
 using ModelTree.Ecosystem;
 using Plotly.NET;
 using static ModelTree.Charts.Plot;
 
-namespace ModelTree.Charts;
+namespace ModelTree;
 
 /// <summary>Charts of seed 002's questions (notebook 08) and of the task experiment (notebook 09).</summary>
 public static class EcosystemCharts

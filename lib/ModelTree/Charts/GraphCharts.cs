@@ -4,7 +4,7 @@ using ModelTree.Records;
 using Plotly.NET;
 using static ModelTree.Charts.Plot;
 
-namespace ModelTree.Charts;
+namespace ModelTree;
 
 /// <summary>Charts of the model graph: a family's shape, family sizes, influence, and a tree to click through.</summary>
 public static class GraphCharts

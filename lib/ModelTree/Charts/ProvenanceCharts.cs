@@ -1,9 +1,10 @@
 using System.Globalization;
+using ModelTree.Charts;
 using ModelTree.Provenance;
 using Plotly.NET;
 using static ModelTree.Charts.Plot;
 
-namespace ModelTree.Charts;
+namespace ModelTree;
 
 /// <summary>Charts of provenance at Hub scale: license transitions, relaxed licenses by relation, family resemblance.</summary>
 public static class ProvenanceCharts

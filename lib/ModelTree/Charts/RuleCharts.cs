@@ -2,7 +2,7 @@ using ModelTree.Rules;
 using Plotly.NET;
 using static ModelTree.Charts.Plot;
 
-namespace ModelTree.Charts;
+namespace ModelTree;
 
 /// <summary>Charts of a rule set's results, each titled with where its figures come from.</summary>
 public static class RuleCharts

@@ -1,8 +1,9 @@
 using Microsoft.Data.Analysis;
+using ModelTree.Charts;
 using Plotly.NET;
 using static ModelTree.Charts.Plot;
 
-namespace ModelTree.Charts;
+namespace ModelTree;
 
 /// <summary>
 /// The charts the study notebooks draw, from query results. Each returns a Plotly.NET <see cref="GenericChart"/>

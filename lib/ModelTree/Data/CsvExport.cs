@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
 
-namespace ModelTree.Data;
+namespace ModelTree;
 
 /// <summary>Writes query results as CSV files into the run's output folder.</summary>
 public static class CsvExport
@@ -15,15 +15,9 @@ public static class CsvExport
     /// <exception cref="ModelTreeException">The file name is not a plain file name, or the file cannot be written.</exception>
     public static string SaveCsv(this DataFrame frame, string fileName, string? folder = null)
     {
-        if (string.IsNullOrWhiteSpace(fileName) || fileName != Path.GetFileName(fileName))
-        {
-            throw new ModelTreeException($"'{fileName}' is not a file name: give a plain name such as finetune.csv; the folder is the run's output folder.");
-        }
-        var dir = Path.GetFullPath(folder ?? WorkbookPaths.OutputDir);
-        var path = Path.Combine(dir, fileName);
+        var path = WorkbookPaths.Output(fileName, folder);
         try
         {
-            Directory.CreateDirectory(dir);
             DataFrame.SaveCsv(frame, path, ',', header: true, new UTF8Encoding(false), CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

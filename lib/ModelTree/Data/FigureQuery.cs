@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelTree.Data;
+namespace ModelTree;
 
 /// <summary>Reads a one-row query of counts (e.g. <c>SELECT count(*) AS models, ...</c>) as named figures.</summary>
 public static class FigureQuery

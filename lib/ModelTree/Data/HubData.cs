@@ -1,7 +1,8 @@
 using System.Data;
 using DuckDB.NET.Data;
+using ModelTree.Data;
 
-namespace ModelTree.Data;
+namespace ModelTree;
 
 /// <summary>
 /// An opened dataset: a DuckDB connection with a view <c>models</c> in the hub-stats shape, whichever

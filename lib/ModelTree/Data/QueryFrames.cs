@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace ModelTree.Data;
+namespace ModelTree;
 
 /// <summary>Query results as <see cref="DataFrame"/>s, the table type notebooks show and compute on.</summary>
 public static class QueryFrames

@@ -1,4 +1,6 @@
-namespace ModelTree.Data;
+using ModelTree.Data;
+
+namespace ModelTree;
 
 /// <summary>
 /// The real Hub records the project ships in <c>data/real/</c> (April 2025, the Hub's own labels; finetunes only, see

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Analysis;
 
-namespace ModelTree.Data;
+namespace ModelTree;
 
 /// <summary>Objects (records, anonymous objects from a LINQ <c>Select</c>) as a <see cref="DataFrame"/>, so a cell shows them as one table.</summary>
 public static class RowFrames

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
-using ModelTree.Data;
+using ModelTree.Display;
 
-namespace ModelTree.Display;
+namespace ModelTree;
 
 /// <summary>
 /// How the workbook's values display in a notebook: a <see cref="DataFrame"/> as a capped table written by the

@@ -101,5 +101,5 @@ public sealed class MermaidDiagram
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Color(Relation relation) => Charts.GraphCharts.Color(relation);
+    private static string Color(Relation relation) => GraphCharts.Color(relation);
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Html;
 using ModelTree.Graph;
 
-namespace ModelTree.Display;
+namespace ModelTree;
 
 /// <summary>The model-tree box drawn as HTML, laid out as on a Hub model page.</summary>
 public static class ModelTreeHtml

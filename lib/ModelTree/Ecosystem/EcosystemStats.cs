@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
+using ModelTree.Ecosystem;
 using ModelTree.Records;
 
-namespace ModelTree.Ecosystem;
+namespace ModelTree;
 
 /// <summary>
 /// The ecosystem statistics of seed 002 (a crawl of the 29,017 most-liked Hub models, July 2024) computed over

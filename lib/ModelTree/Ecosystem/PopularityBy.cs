@@ -1,4 +1,4 @@
-namespace ModelTree.Ecosystem;
+namespace ModelTree;
 
 /// <summary>What <see cref="EcosystemStats.Popularity"/> groups by.</summary>
 public enum PopularityBy

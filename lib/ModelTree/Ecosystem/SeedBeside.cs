@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using ModelTree.Ecosystem;
 
-namespace ModelTree.Ecosystem;
+namespace ModelTree;
 
 /// <summary>
 /// The seed's figures beside this data's, question by question, as tables whose columns say where each figure comes
@@ -10,7 +11,7 @@ namespace ModelTree.Ecosystem;
 public static class SeedBeside
 {
     /// <summary>A label for the data: synthetic sample, real records or a hub-stats snapshot, with the month of its latest change.</summary>
-    public static string DataLabel(Data.HubData hub)
+    public static string DataLabel(HubData hub)
     {
         var latest = hub.Scalar<string?>("SELECT strftime(max(coalesce(lastModified, createdAt)), '%B %Y') FROM models");
         var when = string.IsNullOrEmpty(latest) ? "" : $", latest change {latest}";

@@ -4,9 +4,9 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
-using ModelTree.Data;
+using ModelTree.Ecosystem;
 
-namespace ModelTree.Ecosystem;
+namespace ModelTree;
 
 /// <summary>
 /// Seed 002's experiment on this data: predict a model's task (<c>pipeline_tag</c>) from its other metadata with

@@ -1,4 +1,6 @@
-namespace ModelTree.Ecosystem;
+using ModelTree.Ecosystem;
+
+namespace ModelTree;
 
 /// <summary>Settings of the task experiment; the defaults are what the notebook and <c>predict-task</c> use.</summary>
 public sealed record TaskExperimentOptions

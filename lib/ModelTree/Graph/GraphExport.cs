@@ -3,9 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using ModelTree.Graph;
 using ModelTree.Records;
 
-namespace ModelTree.Graph;
+namespace ModelTree;
 
 /// <summary>
 /// A subtree (or any set of links) in the formats other tools read: a nested JSON tree, a CSV edge
@@ -15,6 +16,36 @@ public static class GraphExport
 {
     /// <summary>Nodes a Mermaid diagram shows before it stops (larger diagrams do not render legibly).</summary>
     public const int MermaidLimit = 60;
+
+    /// <summary>
+    /// Writes the subtree in the run's output folder as <c>name.json</c> (<see cref="Json"/>), <c>name-edges.csv</c>
+    /// (<see cref="EdgeCsv"/>) and <c>name.graphml</c> (<see cref="GraphMl"/>), and returns the three paths.
+    /// </summary>
+    /// <exception cref="ModelTreeException">The name is not a plain file name, or a file cannot be written.</exception>
+    public static IReadOnlyList<string> Save(Subtree subtree, string name)
+    {
+        (string File, string Text)[] files =
+        [
+            ($"{name}.json", Json(subtree)),
+            ($"{name}-edges.csv", EdgeCsv(subtree.Edges)),
+            ($"{name}.graphml", GraphMl(subtree)),
+        ];
+        var written = new List<string>();
+        foreach (var (file, text) in files)
+        {
+            var path = WorkbookPaths.Output(file);
+            try
+            {
+                File.WriteAllText(path, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ModelTreeException($"Could not write {path}: {e.Message}. Check that the output folder is writable (set it with run --out).", e);
+            }
+            written.Add(path);
+        }
+        return written;
+    }
 
     /// <summary>
     /// The subtree as nested JSON: each node {id, relation, depth, downloads, inTable, children: [...]}.

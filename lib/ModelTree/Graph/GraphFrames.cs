@@ -1,7 +1,8 @@
 using Microsoft.Data.Analysis;
+using ModelTree.Graph;
 using ModelTree.Records;
 
-namespace ModelTree.Graph;
+namespace ModelTree;
 
 /// <summary>Graph results as <see cref="DataFrame"/>s, the tables notebooks show.</summary>
 public static class GraphFrames

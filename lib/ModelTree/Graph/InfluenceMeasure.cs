@@ -1,4 +1,4 @@
-namespace ModelTree.Graph;
+namespace ModelTree;
 
 /// <summary>What "most influential" ranks by.</summary>
 public enum InfluenceMeasure

@@ -1,4 +1,6 @@
-namespace ModelTree.Graph;
+using ModelTree.Graph;
+
+namespace ModelTree;
 
 public sealed partial class ModelGraph
 {

@@ -1,7 +1,8 @@
 using System.Buffers;
+using ModelTree.Graph;
 using ModelTree.Records;
 
-namespace ModelTree.Graph;
+namespace ModelTree;
 
 public sealed partial class ModelGraph
 {
@@ -16,7 +17,7 @@ public sealed partial class ModelGraph
             var b = _upBase[e];
             bases.Add(new BaseLink(_names[b], (Relation)_upRelation[e], (EdgeSource)_upSource[e], _inTable[b]));
         }
-        Span<int> counts = stackalloc int[Internal.RelationCodes.Count];
+        Span<int> counts = stackalloc int[Graph.Internal.RelationCodes.Count];
         for (var k = _downStart[v]; k < _downStart[v + 1]; k++)
         {
             counts[_upRelation[_downEdge[k]]]++;
@@ -92,7 +93,7 @@ public sealed partial class ModelGraph
     {
         var start = Node(id);
         var byDepth = new List<int>();
-        var byRelation = new int[Internal.RelationCodes.Count];
+        var byRelation = new int[Graph.Internal.RelationCodes.Count];
         long downloads = 0;
         var truncated = false;
         Walk(start, maxDepth, (child, slot, depth, _) =>

@@ -1,8 +1,9 @@
 using ModelTree.Data;
+using ModelTree.Graph;
 using ModelTree.Graph.Internal;
 using ModelTree.Records;
 
-namespace ModelTree.Graph;
+namespace ModelTree;
 
 /// <summary>
 /// The model tree of a whole dataset, built once: every model and every base it names, as a directed

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using ModelTree.Provenance;
 
-namespace ModelTree.Provenance;
+namespace ModelTree;
 
 /// <summary>
 /// The claims of Laufer, Oderinwale and Kleinberg, "Anatomy of a Machine Learning Ecosystem: 2 Million Models

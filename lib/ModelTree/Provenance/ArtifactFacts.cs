@@ -1,5 +1,4 @@
 using System.Globalization;
-using ModelTree.Study;
 
 namespace ModelTree.Provenance;
 

@@ -1,4 +1,3 @@
-using ModelTree.Data;
 using ModelTree.Records;
 
 namespace ModelTree.Provenance;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
-using ModelTree.Data;
 
 namespace ModelTree.Provenance;
 

@@ -1,8 +1,7 @@
-using ModelTree.Data;
-using ModelTree.Graph;
+using ModelTree.Provenance;
 using ModelTree.Records;
 
-namespace ModelTree.Provenance;
+namespace ModelTree;
 
 /// <summary>
 /// Provenance over one dataset and its model graph: the report of any model, candidates side by side,

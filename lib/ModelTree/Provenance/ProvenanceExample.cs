@@ -1,5 +1,3 @@
-using ModelTree.Graph;
-
 namespace ModelTree.Provenance;
 
 /// <summary>A derivative to walk through, its base, and a sibling (another child of that base) to compare it with.</summary>

@@ -1,5 +1,3 @@
-using ModelTree.Data;
-using ModelTree.Graph;
 using ModelTree.Records;
 
 namespace ModelTree.Provenance;

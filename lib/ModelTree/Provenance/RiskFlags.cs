@@ -1,4 +1,3 @@
-using ModelTree.Graph;
 using ModelTree.Records;
 
 namespace ModelTree.Provenance;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using ModelTree.Data;
 
 namespace ModelTree.Provenance;
 

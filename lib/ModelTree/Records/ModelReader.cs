@@ -1,7 +1,7 @@
 using System.Collections;
-using ModelTree.Data;
+using ModelTree.Records;
 
-namespace ModelTree.Records;
+namespace ModelTree;
 
 /// <summary>Reads rows of <c>models</c> as <see cref="ModelRecord"/>s.</summary>
 public static class ModelReader

@@ -19,7 +19,7 @@ public static class RuleEvaluator
     private const int MaxFilesShown = 3;
 
     /// <summary>Classifies one model and explains the label.</summary>
-    public static Verdict Evaluate(this RuleSet rules, ModelRecord model)
+    public static Verdict Evaluate(RuleSet rules, ModelRecord model)
     {
         var context = new Context(model);
         var gateEvidence = new List<string>();

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree;
 
 /// <summary>
 /// Rule sets as readable JSON files (comments and trailing commas allowed). The format, by example:

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree;
 
 /// <summary>
 /// An editable relation classifier, as plain data.
@@ -91,6 +92,13 @@ public sealed record RuleSet
 
     /// <summary>Problems that make the set unusable; empty when it is valid.</summary>
     public IReadOnlyList<string> Problems() => RuleSetValidator.Problems(this);
+
+    /// <summary>Compiles the set (validating it first) to one DuckDB expression per output; as <c>RuleSql.Compile</c> does.</summary>
+    /// <exception cref="ModelTreeException">The set is not valid.</exception>
+    public CompiledRules Compile() => RuleSql.Compile(this);
+
+    /// <summary>Classifies one model in C# and explains the label; see <see cref="RuleEvaluator.Evaluate"/>.</summary>
+    public Verdict Evaluate(Records.ModelRecord model) => RuleEvaluator.Evaluate(this, model);
 
     /// <summary>Throws when <see cref="Problems"/> finds any.</summary>
     /// <exception cref="ModelTreeException">The set is not valid; the message names each rule at fault.</exception>

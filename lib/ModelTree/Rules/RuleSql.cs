@@ -32,7 +32,7 @@ public static class RuleSql
 
     /// <summary>Compiles the set (validating it first). Select its expressions <c>FROM</c> its <see cref="CompiledRules.From"/>.</summary>
     /// <exception cref="ModelTreeException">The set is not valid.</exception>
-    public static CompiledRules Compile(this RuleSet rules) => CompileTogether(rules)[0];
+    public static CompiledRules Compile(RuleSet rules) => CompileTogether(rules)[0];
 
     /// <summary>
     /// Compiles several sets over one row source, so one query can hold them all (a comparison of two sets): every

@@ -1,6 +1,7 @@
 using ModelTree.Records;
+using ModelTree.Study;
 
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// Reads a repository's file list the way the study's SQL does (study VI): <c>lower(rfilename) LIKE</c>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Analysis;
+using ModelTree.Study;
 
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// A notebook's closing summary: this data's figures beside the study's published ones

@@ -1,4 +1,4 @@
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// The figures the study published (full Hub, hub-stats snapshot of January 2026), so notebooks can print

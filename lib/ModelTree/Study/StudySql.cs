@@ -1,8 +1,9 @@
 using ModelTree.Data;
 using ModelTree.Records;
 using ModelTree.Rules;
+using ModelTree.Study;
 
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// The study's tests as SQL fragments over <c>models</c>, built from <see cref="Vocabulary"/> so the SQL

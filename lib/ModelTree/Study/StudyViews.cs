@@ -1,6 +1,6 @@
 using ModelTree.Data;
 
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// Defines the study's helper table <c>model_facts</c> in the workbook database, so SQL cells can use it. The facts are

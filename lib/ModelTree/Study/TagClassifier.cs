@@ -1,6 +1,7 @@
 using ModelTree.Records;
+using ModelTree.Study;
 
-namespace ModelTree.Study;
+namespace ModelTree;
 
 /// <summary>
 /// Reads a model's tags the way the study's SQL does: <c>list_contains(tags, 'x')</c>, an exact,

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Data.Analysis;
-using ModelTree.Charts;
 using Plotly.NET;
 
 namespace ModelTree.Tests.Charts;

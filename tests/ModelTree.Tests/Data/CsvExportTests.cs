@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using ModelTree.Data;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Tests.Runner;
 

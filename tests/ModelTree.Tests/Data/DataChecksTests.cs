@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using ModelTree.Data;
-using ModelTree.Graph;
-using ModelTree.Records;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Data;

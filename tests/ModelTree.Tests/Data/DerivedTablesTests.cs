@@ -1,5 +1,4 @@
 using ModelTree.Data;
-using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Data;

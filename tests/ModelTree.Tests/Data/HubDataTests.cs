@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using ModelTree.Data;
-using ModelTree.Records;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Data;

@@ -1,4 +1,3 @@
-using ModelTree.Data;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Data;

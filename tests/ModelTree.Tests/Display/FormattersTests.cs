@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
-using ModelTree.Display;
 
 namespace ModelTree.Tests.Display;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelTree.Ecosystem;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Ecosystem;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ModelTree.Data;
 using ModelTree.Fetch.Family;
-using ModelTree.Graph;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Tests.Runner;
 using static ModelTree.Tests.Fetch.FamilyFixture;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ModelTree.Data;
 using ModelTree.Fetch.Family;
-using ModelTree.Graph;
 using ModelTree.Tests.Fixtures;
 using static ModelTree.Tests.Fetch.FamilyFixture;
 

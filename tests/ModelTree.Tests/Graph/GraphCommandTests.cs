@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelTree.Data;
-using ModelTree.Graph;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Workbook.Commands;
 using Spectre.Console;

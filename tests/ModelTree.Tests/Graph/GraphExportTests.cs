@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using ModelTree.Charts;
-using ModelTree.Graph;
 using ModelTree.Records;
 using ModelTree.Tests.Fixtures;
 using Plotly.NET;

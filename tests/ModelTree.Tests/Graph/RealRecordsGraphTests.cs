@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ModelTree.Data;
-using ModelTree.Graph;
 using ModelTree.Records;
 using ModelTree.Tests.Fixtures;
 

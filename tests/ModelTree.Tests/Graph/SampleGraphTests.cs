@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using ModelTree.Data;
-using ModelTree.Graph;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Graph;

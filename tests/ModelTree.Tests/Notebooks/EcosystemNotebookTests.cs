@@ -72,7 +72,7 @@ public sealed class EcosystemNotebookTests
         Assert.Equal(sizes.Sum(Held), run.Count("held-out models"));
         Assert.Equal(sizes.Count, run.Count("tasks learned"));
         Assert.Equal(Held(sizes.Max()), run.Part("baseline accuracy"));
-        foreach (var trainer in ModelTree.Ecosystem.TaskExperiment.Trainers)
+        foreach (var trainer in TaskExperiment.Trainers)
         {
             Assert.True(run.Part($"{trainer} accuracy") > run.Part("baseline accuracy"), trainer);
         }

@@ -1,4 +1,3 @@
-using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Workbook.Runner;
 

@@ -6,7 +6,7 @@ namespace ModelTree.Tests.Provenance;
 /// <summary>License drift and trait similarity on the hand-built family, every expected figure worked out by hand in the comments.</summary>
 public sealed class LicenseDriftTests : IDisposable
 {
-    private readonly ModelTree.Data.HubData _hub;
+    private readonly HubData _hub;
     private readonly ModelProvenance _provenance;
 
     public LicenseDriftTests() => (_hub, _provenance) = Open();

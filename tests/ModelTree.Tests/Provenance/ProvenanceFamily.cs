@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using ModelTree.Data;
-using ModelTree.Graph;
-using ModelTree.Provenance;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Provenance;

@@ -6,7 +6,7 @@ namespace ModelTree.Tests.Provenance;
 
 public sealed class ProvenanceReportTests : IDisposable
 {
-    private readonly ModelTree.Data.HubData _hub;
+    private readonly HubData _hub;
     private readonly ModelProvenance _provenance;
 
     public ProvenanceReportTests() => (_hub, _provenance) = Open();

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelTree.Data;
-using ModelTree.Graph;
-using ModelTree.Provenance;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Workbook.Commands;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using ModelTree.Records;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Records;

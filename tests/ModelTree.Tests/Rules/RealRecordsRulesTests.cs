@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ModelTree.Data;
-using ModelTree.Rules;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Rules;

@@ -1,4 +1,3 @@
-using ModelTree.Data;
 using ModelTree.Records;
 using ModelTree.Rules;
 using ModelTree.Tests.Fixtures;

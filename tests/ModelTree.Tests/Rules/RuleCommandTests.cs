@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using ModelTree.Data;
-using ModelTree.Rules;
 using ModelTree.Tests.Fixtures;
 using ModelTree.Tests.Runner;
 using ModelTree.Workbook.Commands;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelTree.Tests.Fixtures;
 using ModelTree.Workbook.Runner;
 
 namespace ModelTree.Tests.Runner;
@@ -65,5 +66,23 @@ public sealed class NotebookDocumentTests
         var e = Assert.Throws<ModelTreeException>(() => NotebookDocument.Parse("{ not json", "/tmp/broken.ipynb"));
 
         Assert.Contains("broken.ipynb", e.Message);
+    }
+
+    public static TheoryData<string> ShippedNotebooks =>
+        [.. Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "notebooks"), "*.ipynb").Select(p => Path.GetFileName(p)).Order()];
+
+    [Theory]
+    [MemberData(nameof(ShippedNotebooks))]
+    public void Each_shipped_notebook_imports_the_library_with_the_one_using_ModelTree(string name)
+    {
+        var notebook = NotebookDocument.Load(Path.Combine(TestPaths.RepoRoot, "notebooks", name));
+
+        var usings = notebook.Cells
+            .Where(c => c.Kernel == "csharp")
+            .SelectMany(c => c.Source.Split('\n'))
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("using ", StringComparison.Ordinal) && line.EndsWith(';'));
+
+        Assert.Equal(["using ModelTree;"], usings);
     }
 }

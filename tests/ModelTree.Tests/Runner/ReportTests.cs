@@ -17,7 +17,7 @@ public sealed partial class ReportTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string Library => typeof(ModelTree.Charts.StudyCharts).Assembly.Location;
+    private static string Library => typeof(StudyCharts).Assembly.Location;
 
     private async Task<string> ReportOf(NotebookBuilder notebook)
     {

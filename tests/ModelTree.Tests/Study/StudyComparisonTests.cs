@@ -1,4 +1,3 @@
-using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Study;

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using ModelTree.Data;
-using ModelTree.Records;
-using ModelTree.Study;
 using ModelTree.Tests.Fixtures;
 
 namespace ModelTree.Tests.Study;

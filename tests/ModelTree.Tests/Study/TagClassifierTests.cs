@@ -1,5 +1,4 @@
 using ModelTree.Records;
-using ModelTree.Study;
 
 namespace ModelTree.Tests.Study;
 

@@ -1,4 +1,6 @@
-namespace ModelTree.Fetch.Family;
+using ModelTree.Fetch.Family;
+
+namespace ModelTree;
 
 /// <summary>What <see cref="FamilyCrawler"/> walks, where it writes, and how politely it asks.</summary>
 public sealed class FamilyCrawlOptions

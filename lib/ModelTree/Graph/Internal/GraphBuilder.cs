@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelTree.Data;
 using ModelTree.Records;
 
 namespace ModelTree.Graph.Internal;

@@ -1,7 +1,8 @@
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree;
 
 /// <summary>Measures each rule of a set on a table, in one scan: see <see cref="RuleEffect"/>.</summary>
 public static class RuleEffects

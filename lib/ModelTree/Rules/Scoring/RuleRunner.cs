@@ -1,9 +1,9 @@
 using System.Collections;
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
-using ModelTree.Records;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree;
 
 /// <summary>Runs rule sets over an opened dataset: classify and score, explain one model, list disagreements, compare two sets.</summary>
 public static class RuleRunner

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
+using ModelTree.Rules;
 
-namespace ModelTree.Rules;
+namespace ModelTree;
 
 /// <summary>
 /// Several rule sets scored on each file of a dataset folder and on all of them together: accuracy on the
