@@ -29,7 +29,7 @@ public sealed partial class ReportTests : IDisposable
 
     private NotebookBuilder Charts() => new NotebookBuilder()
         .Markdown("# Charts\n\n## Two bars\n\nText.")
-        .CSharp(NotebookBuilder.Packages + $"\n#r \"{Library}\"\nusing ModelTree.Charts;")
+        .CSharp(NotebookBuilder.Packages + $"\n#r \"{Library}\"\nusing ModelTree;")
         .CSharp("StudyCharts.Bars(new[] { \"a\", \"b\" }, new[] { 1.0, 2.0 }, \"two bars\")")
         .Markdown("## A hostile label\n\n## Two bars")
         .CSharp($"StudyCharts.Bars(new[] {{ \"{Evil.Replace("\"", "\\\"")}\", \"ok/y\" }}, new[] {{ 3.0, 4.0 }}, \"labels from the data\")");
