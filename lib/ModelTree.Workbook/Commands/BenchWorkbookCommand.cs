@@ -86,7 +86,7 @@ internal static class BenchWorkbookCommand
         return new JsonObject
         {
             ["rows"] = rows,
-            ["bytesPerRow"] = Math.Round(new FileInfo(data).Length / (double)rows, 1),
+            ["bytesPerRow"] = Math.Round(Bytes(data) / (double)rows, 1),
             ["cores"] = Environment.ProcessorCount,
             ["load"] = Load(),
             ["passed"] = run.Passed,
@@ -123,6 +123,10 @@ internal static class BenchWorkbookCommand
         while (reader.NextResult());
         return clock.Elapsed.TotalSeconds;
     }
+
+    // The table's size, following a symbolic link to the file it names (a link's own length is not the table's).
+    private static long Bytes(string path) =>
+        new FileInfo(path) is { LinkTarget: not null } link ? ((FileInfo)link.ResolveLinkTarget(returnFinalTarget: true)!).Length : new FileInfo(path).Length;
 
     private static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
