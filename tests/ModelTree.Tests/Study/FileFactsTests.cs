@@ -61,6 +61,8 @@ public sealed class FileFactsTests
             new("exact", ["config.json"]),
             new("excluded", ["%model.safetensors%"], ["%adapter%"]),
             new("dot_is_literal", ["%a.b"]),
+            new("anchored_pieces", ["model-%.safetensors"]),
+            new("leading_one_char", ["_onfig.json"]),
         ];
         string[][] lists =
         [
@@ -76,6 +78,9 @@ public sealed class FileFactsTests
             ["adapter_model.safetensors", "model.safetensors"],
             ["axb", "a.b"],
             ["line\nbreak.gguf", "model.safe", "tensors"],
+            ["sub/model-00001.safetensors", "x.safetensors"],
+            ["Model-00001-of-00002.SAFETENSORS", "readme.md"],
+            ["model-", ".safetensors"],
             [],
         ];
         var rows = lists.Select((files, i) => new ModelRow($"org/m{i}") { Files = files })
@@ -93,6 +98,6 @@ public sealed class FileFactsTests
                 """);
             Assert.True(differ == "", $"{test.Name}: the bits differ from LIKE for {differ}");
         }
-        Assert.Equal(0L, hub.Scalar<long>($"SELECT count(*) FROM models WHERE id IN ('org/m12', 'org/none') AND ({facts.Bits()}) IS NOT NULL"));
+        Assert.Equal(0L, hub.Scalar<long>($"SELECT count(*) FROM models WHERE id IN ('org/m15', 'org/none') AND ({facts.Bits()}) IS NOT NULL"));
     }
 }
