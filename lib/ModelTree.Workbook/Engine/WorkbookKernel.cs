@@ -24,7 +24,7 @@ public static class WorkbookKernel
         var csharp = new CSharpKernel()
             .UseNugetDirective((kernel, packages) =>
             {
-                kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths).Select(HostAssemblies.Reference));
                 return Task.CompletedTask;
             })
             .UseBuiltInDuckDbConnector()
