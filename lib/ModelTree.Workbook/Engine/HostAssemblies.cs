@@ -24,8 +24,7 @@ internal static class HostAssemblies
     /// <summary>As <see cref="Reference(string)"/>, over <paramref name="host"/> (file name to path) as the process's assemblies.</summary>
     internal static string Reference(string packagePath, IReadOnlyDictionary<string, string> host)
     {
-        if (!host.TryGetValue(Path.GetFileName(packagePath), out var hostPath) ||
-            string.Equals(Path.GetFullPath(hostPath), Path.GetFullPath(packagePath), StringComparison.Ordinal))
+        if (!host.TryGetValue(Path.GetFileName(packagePath), out var hostPath))
         {
             return packagePath;
         }

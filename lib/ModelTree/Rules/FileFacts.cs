@@ -8,8 +8,8 @@ namespace ModelTree.Rules;
 /// test keeps exactly its LIKE meaning: a file passes when its lower-cased name matches one of
 /// <see cref="FileTest.AnyOf"/> and none of <see cref="FileTest.NoneOf"/>.
 /// <para>
-/// How: the lower-cased names are joined into one text, each between NUL characters (which a git file name cannot
-/// hold), lower-cased once, and a test is string search on that text: <c>%lit%</c>, <c>%lit</c>, <c>lit%</c> and <c>lit</c> are
+/// How: the names are joined into one text, each between NUL characters (which a git file name cannot hold), and
+/// lower-cased once as a whole; a test is string search on that text: <c>%lit%</c>, <c>%lit</c>, <c>lit%</c> and <c>lit</c> are
 /// <c>contains</c> (with the NUL at the open ends); any other pattern is a regular
 /// expression in which <c>%</c> and <c>_</c> cannot cross a NUL, anchored at the NUL before (after) the name when the
 /// pattern does not start (end) with <c>%</c>, and asked only of the texts holding all its literal pieces. A test with
@@ -113,8 +113,8 @@ internal sealed class FileFacts
 
     /// <summary>
     /// The literal pieces a text must hold for <paramref name="pattern"/> to match some name in it, as SQL texts: the
-    /// first with the NUL before it when the pattern starts with a letter (the name starts there), the last with the NUL
-    /// after it when the pattern ends with one. Asking all of them (a fast substring search each) before the regular
+    /// first with the NUL before it when the pattern does not start with a wildcard (the name starts there), the last
+    /// with the NUL after it when the pattern does not end with one. Asking all of them (a fast substring search each) before the regular
     /// expression skips most texts: <c>model-%.safetensors</c> is asked only of lists with a name starting
     /// <c>model-</c>, not of every list holding a <c>.safetensors</c> file.
     /// </summary>
