@@ -23,7 +23,7 @@ internal static class DataChecks
     private const string UnreadableCard =
         "(cardData IS NOT NULL AND CASE WHEN json_valid(cardData) THEN json_type(cardData::JSON) <> 'OBJECT' ELSE true END)";
 
-    private const int Examples = 3;
+    private const string Examples = "3";
 
     /// <summary>
     /// Counts the three faults on <c>models</c> and, when the data has duplicate ids or invalid base ids, replaces
@@ -35,24 +35,25 @@ internal static class DataChecks
     {
         var file = Path.GetFileName(source);
         DerivedTables.Ensure(connection, files, Table, CountQuery);
-        var (duplicates, unreadableCards, invalidBases) = Count(connection);
+        var found = Read(connection);
+        var (duplicates, unreadableCards, invalidBases) = (found.Duplicates.Count, found.UnreadableCards.Count, found.InvalidBases.Count);
         var problems = new List<SchemaProblem>();
         if (duplicates > 0)
         {
             problems.Add(new("id", Severity.Warning,
-                $"{file}: {Number(duplicates)} id(s) appear on more than one row (e.g. {List(connection, DuplicateExamples)}); " +
+                $"{file}: {Number(duplicates)} id(s) appear on more than one row (e.g. {found.Duplicates.Examples}); " +
                 "each is kept once, the row modified last (then the most downloaded), so no model is counted twice."));
         }
         if (invalidBases > 0)
         {
             problems.Add(new("baseModels", Severity.Warning,
                 $"{file}: {Number(invalidBases)} base id(s) in baseModels cannot be repository ids (a space, a colon or JSON; " +
-                $"e.g. {List(connection, InvalidBaseExamples)}); every step ignores them: the tree draws no link, classify and explain do not count them."));
+                $"e.g. {found.InvalidBases.Examples}); every step ignores them: the tree draws no link, classify and explain do not count them."));
         }
         if (unreadableCards > 0)
         {
             problems.Add(new("cardData", Severity.Warning,
-                $"{file}: {Number(unreadableCards)} card(s) are not a JSON object of fields (e.g. the card of {List(connection, UnreadableCardExamples)}); " +
+                $"{file}: {Number(unreadableCards)} card(s) are not a JSON object of fields (e.g. the card of {found.UnreadableCards.Examples}); " +
                 "their fields (base_model, library_name, base_model_relation, license) read as missing everywhere."));
         }
         if (duplicates > 0 || invalidBases > 0)
@@ -62,45 +63,41 @@ internal static class DataChecks
         return problems;
     }
 
-    /// <summary>The derived table holding the three counts of the data last opened (one row).</summary>
+    /// <summary>
+    /// The derived table holding the three counts of the data last opened and up to three examples of each (one row),
+    /// so that opening the same files again reads one row instead of scanning the data for examples.
+    /// </summary>
     internal const string Table = "data_checks";
 
     private const string CountQuery = $"""
         SELECT count(id) - count(DISTINCT id) AS duplicates,
                count(*) FILTER (WHERE {UnreadableCard}) AS unreadable_cards,
-               coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT AS invalid_bases
+               coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT AS invalid_bases,
+               (SELECT coalesce(list(example), []) FROM ({DuplicateExamples} LIMIT {Examples})) AS duplicate_examples,
+               coalesce(min(id, {Examples}) FILTER (WHERE {UnreadableCard}), []) AS unreadable_card_examples,
+               (SELECT coalesce(list(example), []) FROM ({InvalidBaseExamples} LIMIT {Examples})) AS invalid_base_examples
         FROM models
         """;
 
-    private static (long Duplicates, long UnreadableCards, long InvalidBases) Count(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT duplicates, unreadable_cards, invalid_bases FROM {Table}";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-    }
-
     private const string DuplicateExamples =
-        "SELECT id || ' ×' || count(*) FROM models GROUP BY id HAVING count(*) > 1 ORDER BY count(*) DESC, id";
-
-    private const string UnreadableCardExamples =
-        $"SELECT id FROM models WHERE {UnreadableCard} ORDER BY id";
+        "SELECT id || ' ×' || count(*) AS example FROM models GROUP BY id HAVING count(*) > 1 ORDER BY count(*) DESC, id";
 
     private const string InvalidBaseExamples =
-        $"SELECT DISTINCT '''' || m.id || '''' FROM (SELECT unnest(baseModels.models) AS m FROM models) WHERE m.id IS NOT NULL AND NOT {ValidBaseId} ORDER BY 1";
+        $"SELECT DISTINCT '''' || m.id || '''' AS example FROM (SELECT unnest(baseModels.models) AS m FROM models) WHERE m.id IS NOT NULL AND NOT {ValidBaseId} ORDER BY 1";
 
-    private static string List(DuckDBConnection connection, string sql)
+    /// <summary>How many rows a check found, and the first few of them as the message names them.</summary>
+    private readonly record struct Found(long Count, string Examples);
+
+    private static (Found Duplicates, Found UnreadableCards, Found InvalidBases) Read(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"{sql} LIMIT {Examples}";
+        command.CommandText =
+            $"SELECT duplicates, unreadable_cards, invalid_bases, duplicate_examples, unreadable_card_examples, invalid_base_examples FROM {Table}";
         using var reader = command.ExecuteReader();
-        var values = new List<string>();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-        return string.Join(", ", values);
+        reader.Read();
+        Found At(int count, int examples) =>
+            new(reader.GetInt64(count), string.Join(", ", ((System.Collections.IEnumerable)reader.GetValue(examples)).Cast<object>()));
+        return (At(0, 3), At(1, 4), At(2, 5));
     }
 
     private static void Clean(DuckDBConnection connection, bool deduplicate, bool dropInvalidBases)
