@@ -71,13 +71,19 @@ public static class StudySql
     /// <summary>The query behind <c>model_facts</c> (<see cref="CreateFactsView"/>), which <see cref="StudyViews"/> stores as a table.</summary>
     public static string FactsQuery => $"""
         WITH m AS (
-          SELECT *, CASE WHEN json_valid(cardData) THEN CASE WHEN json_type(cardData::JSON) = 'OBJECT' THEN cardData::JSON END END AS card,
+          SELECT *, {CardSql.ObjectOrNull("cardData")} AS card,
             {FactFiles.Bits()} AS file_bits
           FROM models
+        ), f AS (
+          -- the card's three fields in one parse: base_model, library_name, base_model_relation
+          SELECT *, {CardSql.Fields("card", "base_model", "library_name", "base_model_relation")} AS card_fields
+          FROM m
         ), c AS (
           SELECT *,
-            {CardSql.BaseModels("card")} AS card_bases
-          FROM m
+            {CardSql.BaseModelsOf("card_fields[1]")} AS card_bases,
+            card_fields[2] ->> '$' AS card_library_value,
+            card_fields[3] ->> '$' AS card_relation_value
+          FROM f
         )
         SELECT
           id, author, createdAt, date_trunc('month', createdAt) AS created_month, downloads, likes,
@@ -90,9 +96,9 @@ public static class StudySql
           cardData IS NOT NULL AND card IS NULL AS card_malformed,
           card_bases,
           len(card_bases) > 0 AS card_names_base,
-          json_extract_string(card, '$.library_name') AS card_library,
-          json_extract_string(card, '$.base_model_relation') AS card_relation,
-          coalesce(lower(coalesce(library_name, json_extract_string(card, '$.library_name'))) = {Sql.Literal(Vocabulary.PeftLibrary)}, false) AS is_peft,
+          card_library_value AS card_library,
+          card_relation_value AS card_relation,
+          coalesce(lower(coalesce(library_name, card_library_value)) = {Sql.Literal(Vocabulary.PeftLibrary)}, false) AS is_peft,
           {AdapterTag} AS has_adapter_tag,
           {QuantTag} AS has_quant_tag,
           {AnyTag(Vocabulary.OtherQuantTags)} AS has_other_quant_tag,
