@@ -9,47 +9,58 @@ namespace ModelTree.Records;
 /// </summary>
 public sealed class CardData
 {
-    private readonly JsonElement _root;
+    /// <summary>What the text turned out to be, once read: the card's fields, or why it has none.</summary>
+    private sealed record Reading(JsonElement Root, string? Error);
 
-    private CardData(string? json, JsonElement root, string? error)
-    {
-        Json = json;
-        _root = root;
-        Error = error;
-    }
+    private static readonly Reading Nothing = new(default, null);
+
+    private Reading? _reading;
+
+    private CardData(string? json) => Json = json;
 
     /// <summary>A card with no front matter.</summary>
-    public static CardData Empty { get; } = new(null, default, null);
+    public static CardData Empty { get; } = new(null) { _reading = Nothing };
 
     /// <summary>The raw text as stored.</summary>
     public string? Json { get; }
 
     /// <summary>Why the text could not be read, when it could not.</summary>
-    public string? Error { get; }
+    public string? Error => Read().Error;
 
     /// <summary>True when the text is there but is not a JSON object.</summary>
     public bool IsMalformed => Error is not null;
 
     /// <summary>True when the card has any front matter at all.</summary>
-    public bool IsPresent => _root.ValueKind == JsonValueKind.Object;
+    public bool IsPresent => Read().Root.ValueKind == JsonValueKind.Object;
 
-    /// <summary>Reads the stored text; never throws.</summary>
-    public static CardData Parse(string? json)
+    /// <summary>
+    /// Takes the stored text; never throws. The text is parsed the first time a field is asked for, not here: a reader
+    /// of thousands of records that looks at their files or tags never pays for their cards.
+    /// </summary>
+    public static CardData Parse(string? json) => string.IsNullOrWhiteSpace(json) ? Empty : new CardData(json);
+
+    /// <summary>The card's fields as a JSON object (its root), when it has any: for readers that walk them directly.</summary>
+    internal bool TryGetRoot(out JsonElement root)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return Empty;
-        }
+        root = Read().Root;
+        return root.ValueKind == JsonValueKind.Object;
+    }
+
+    // Parsed at most once per thread race; every parse of the same text gives the same reading, so whichever is kept is right.
+    private Reading Read() => _reading ??= Parsed(Json!);
+
+    private static Reading Parsed(string json)
+    {
         try
         {
             using var document = JsonDocument.Parse(json);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? new CardData(json, document.RootElement.Clone(), null)
-                : new CardData(json, default, $"expected a JSON object, found {document.RootElement.ValueKind}");
+                ? new Reading(document.RootElement.Clone(), null)
+                : new Reading(default, $"expected a JSON object, found {document.RootElement.ValueKind}");
         }
         catch (JsonException e)
         {
-            return new CardData(json, default, e.Message);
+            return new Reading(default, e.Message);
         }
     }
 
@@ -69,12 +80,12 @@ public sealed class CardData
     public IReadOnlyList<string> Tags => Strings("tags");
 
     /// <summary>True when the card has the field (whatever its value, even null).</summary>
-    public bool Has(string field) => IsPresent && _root.TryGetProperty(field, out _);
+    public bool Has(string field) => TryGetRoot(out var root) && root.TryGetProperty(field, out _);
 
     /// <summary>A field's value as text: strings as they are, other values as JSON; null when absent.</summary>
     public string? String(string field)
     {
-        if (!IsPresent || !_root.TryGetProperty(field, out var value))
+        if (!TryGetRoot(out var root) || !root.TryGetProperty(field, out var value))
         {
             return null;
         }
@@ -89,7 +100,7 @@ public sealed class CardData
     /// <summary>A field that may be one string or a list of strings, as a list (empty when absent).</summary>
     public IReadOnlyList<string> Strings(string field)
     {
-        if (!IsPresent || !_root.TryGetProperty(field, out var value))
+        if (!TryGetRoot(out var root) || !root.TryGetProperty(field, out var value))
         {
             return [];
         }

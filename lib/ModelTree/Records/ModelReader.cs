@@ -1,4 +1,4 @@
-using System.Collections;
+using System.Data.Common;
 using ModelTree.Records;
 
 namespace ModelTree;
@@ -33,7 +33,7 @@ public static class ModelReader
     /// <summary>The models matching a condition on <c>models</c> (the library's own; values as parameters).</summary>
     internal static IEnumerable<ModelRecord> Where(HubData hub, string? condition, params object?[] parameters)
     {
-        using var reader = hub.Reader($"SELECT {Columns} FROM models{(condition is null ? "" : $" WHERE {condition}")}", parameters);
+        using var reader = (DbDataReader)hub.Reader($"SELECT {Columns} FROM models{(condition is null ? "" : $" WHERE {condition}")}", parameters);
         while (reader.Read())
         {
             yield return new ModelRecord
@@ -45,10 +45,10 @@ public static class ModelReader
                 Likes = reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
                 LibraryName = reader.IsDBNull(5) ? null : reader.GetString(5),
                 PipelineTag = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Tags = Strings(reader.GetValue(7)),
-                Files = Strings(reader.GetValue(8)),
+                Tags = Strings(reader, 7),
+                Files = Strings(reader, 8),
                 Card = CardData.Parse(reader.IsDBNull(9) ? null : reader.GetString(9)),
-                BaseModels = Strings(reader.GetValue(10)),
+                BaseModels = Strings(reader, 10),
                 Relation = reader.IsDBNull(11) ? null : reader.GetString(11),
             };
         }
@@ -65,6 +65,15 @@ public static class ModelReader
             ?? Where(hub, "lower(id) = $1 ORDER BY id", wanted.ToLowerInvariant()).FirstOrDefault();
     }
 
-    private static List<string> Strings(object value) =>
-        value is IEnumerable list and not string ? list.OfType<string>().ToList() : [];
+    // A list read as a typed list (DuckDB.NET fills it without boxing each item); NULL items are left out, a NULL list is empty.
+    private static List<string> Strings(DbDataReader reader, int column)
+    {
+        if (reader.IsDBNull(column))
+        {
+            return [];
+        }
+        var list = reader.GetFieldValue<List<string?>>(column);
+        list.RemoveAll(item => item is null);
+        return list!;
+    }
 }

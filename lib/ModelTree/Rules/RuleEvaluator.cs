@@ -229,11 +229,9 @@ public static class RuleEvaluator
         return text.Length > 80 ? text[..77] + "..." : text;
     }
 
-    /// <summary>One model, with its card parsed once and its file names lower-cased once.</summary>
+    /// <summary>One model, with its file names lower-cased once (its card is parsed once, by <see cref="CardData"/>).</summary>
     private sealed class Context(ModelRecord record)
     {
-        private JsonElement? _card;
-        private bool _cardRead;
         private List<string>? _files;
 
         public ModelRecord Record { get; } = record;
@@ -247,20 +245,9 @@ public static class RuleEvaluator
                 ? relation
                 : null;
 
-        public JsonElement? Field(string name)
-        {
-            if (!_cardRead)
-            {
-                _cardRead = true;
-                if (Record.Card.IsPresent)
-                {
-                    using var document = JsonDocument.Parse(Record.Card.Json!);
-                    _card = document.RootElement.Clone();
-                }
-            }
-            return _card is { } root && root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+        public JsonElement? Field(string name) =>
+            Record.Card.TryGetRoot(out var root) && root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
                 ? value
                 : null;
-        }
     }
 }
