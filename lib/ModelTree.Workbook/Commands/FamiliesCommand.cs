@@ -8,25 +8,12 @@ internal static class FamiliesCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
-        var command = new Command("families",
+        return DataCommand.Create(terminal, "families",
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +
-            "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.")
-        {
-            data, top,
-        };
-        command.SetAction(parse =>
-        {
-            var console = terminal.Out;
-            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), console);
-            using (hub)
-            {
-                Write(console, graph, parse.GetValue(top));
-            }
-            return 0;
-        });
-        return command;
+            "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.",
+            [top], format: null,
+            run => Write(run.Out, run.Graph(), run.Get(top)));
     }
 
     /// <summary>Writes the families and influence tables.</summary>
