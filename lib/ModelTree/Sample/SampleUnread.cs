@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ModelTree.Sample;
@@ -44,8 +41,6 @@ internal static class SampleUnread
         "widgetData" => $"list_transform({SampleCsvStage.Split("widgetData")}, lambda t: {{'text': t}})",
         _ => $"\"{name}\"",
     };
-
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // Spaces many models name (leaderboards, quantizing tools), then words for invented ones.
     private static readonly string[] CommonSpaces =
@@ -128,8 +123,8 @@ internal static class SampleUnread
         {
             return null;
         }
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+        var json = new SampleJson(512);
+        using (var w = json.Start())
         {
             w.WriteStartObject();
             if (pipeline)
@@ -184,7 +179,7 @@ internal static class SampleUnread
             }
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return json.Text();
     }
 
     private static void Tokenizer(Utf8JsonWriter w, SampleModel m, FamilyProfile p, SampleRandom rng)
