@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
 using ModelTree.Rules;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

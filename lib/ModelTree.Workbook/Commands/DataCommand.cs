@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>families</c>: the largest families and the most influential bases.</summary>

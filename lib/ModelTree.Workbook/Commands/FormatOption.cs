@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>The <c>--format</c> option: the first of its formats is the default, and no other value is accepted.</summary>

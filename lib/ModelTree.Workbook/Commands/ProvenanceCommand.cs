@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Provenance;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

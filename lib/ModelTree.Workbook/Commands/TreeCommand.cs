@@ -1,7 +1,5 @@
-using System.CommandLine;
 using ModelTree.Graph;
 using ModelTree.Records;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
