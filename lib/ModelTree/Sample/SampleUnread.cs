@@ -70,17 +70,19 @@ internal static class SampleUnread
     {
         var rng = new SampleRandom(unchecked(seed * 0x5851F42D4C957F2DL + row + 1));
         // Derivatives name a base by the same _id in baseModels.models[]._id.
-        m.ObjectId = SampleContent.ObjectIdOf(m.Id);
-        m.Sha = rng.NextU64().ToString("x16", CultureInfo.InvariantCulture) + rng.NextU64().ToString("x16", CultureInfo.InvariantCulture)
-            + ((uint)rng.NextU64()).ToString("x8", CultureInfo.InvariantCulture);
-        m.Private = false;
-        m.Disabled = rng.Chance(0.0005);
-        m.UsedStorage = UsedStorage(m, rng);
-        m.Config = Config(m, rng);
-        m.Spaces = Spaces(m, rng);
-        m.Inference = rng.Chance(m.Likes >= 1000 ? 0.3 : m.Likes >= 100 ? 0.05 : 0.002) ? "warm" : null;
-        m.Providers = Providers(m, rng);
-        m.Widget = Widget(m, rng);
+        // Arguments are evaluated in order: the generator draws for each column in turn.
+        m.Unread = new SampleUnreadColumns(
+            ObjectId: SampleContent.ObjectIdOf(m.Id),
+            Sha: rng.NextU64().ToString("x16", CultureInfo.InvariantCulture) + rng.NextU64().ToString("x16", CultureInfo.InvariantCulture)
+                + ((uint)rng.NextU64()).ToString("x8", CultureInfo.InvariantCulture),
+            Private: false,
+            Disabled: rng.Chance(0.0005),
+            UsedStorage: UsedStorage(m, rng),
+            Config: Config(m, rng),
+            Spaces: Spaces(m, rng),
+            Inference: rng.Chance(m.Likes >= 1000 ? 0.3 : m.Likes >= 100 ? 0.05 : 0.002) ? "warm" : null,
+            Providers: Providers(m, rng),
+            Widget: Widget(m, rng));
     }
 
     /// <summary>Bytes the repository takes on all its branches: its weights by kind and size, checkpoints, the rest.</summary>
