@@ -9,11 +9,10 @@ internal static class ClassifyCommand
     public static Command Create(Terminal terminal)
     {
         var rules = RuleOptions.Rules();
-        return DataCommand.Create(terminal, "classify",
+        return DataCommand.Create(terminal, "classify", [rules],
+            FormatOption.Create("table (readable) or json (one object: confusion, perClass, coverage, ambiguous).", "table", "json"),
             "Classify every model with a rule set (by default refit-2025-04, fitted on real records; --rules study-2026 for the study's) and compare with the Hub's label: " +
             "confusion matrix, precision/recall/F1 per class, coverage, ambiguous rows.",
-            [rules],
-            FormatOption.Create("table (readable) or json (one object: confusion, perClass, coverage, ambiguous).", "table", "json"),
             run =>
             {
                 var set = RuleOptions.Load(run.Get(rules));

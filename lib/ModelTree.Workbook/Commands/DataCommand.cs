@@ -12,10 +12,10 @@ internal static class DataCommand
 {
     /// <summary>
     /// A command named <paramref name="name"/> taking <paramref name="symbols"/> (its argument and options, after
-    /// <c>--data</c>) and <paramref name="format"/> (null: it writes a table only); <paramref name="answer"/> writes
-    /// the answer of one run.
+    /// <c>--data</c>) and <paramref name="format"/> (null: it writes a table only), said in <paramref name="description"/>;
+    /// <paramref name="answer"/> writes the answer of one run.
     /// </summary>
-    public static Command Create(Terminal terminal, string name, string description, Symbol[] symbols, Option<string>? format,
+    public static Command Create(Terminal terminal, string name, Symbol[] symbols, Option<string>? format, string description,
         Action<DataRun> answer)
     {
         var data = DataOption.Create();

@@ -9,9 +9,8 @@ internal static class ExplainCommand
     {
         var id = new Argument<string>("model-id") { Description = "The model's id as on the Hub (author/name)." };
         var rules = RuleOptions.Rules();
-        return DataCommand.Create(terminal, "explain",
+        return DataCommand.Create(terminal, "explain", [id, rules], format: null,
             "Show the Hub's label and the predicted label of one model, every rule that matched and what it matched.",
-            [id, rules], format: null,
             run =>
             {
                 var set = RuleOptions.Load(run.Get(rules));

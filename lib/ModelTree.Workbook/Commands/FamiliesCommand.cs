@@ -6,10 +6,9 @@ internal static class FamiliesCommand
     public static Command Create(Terminal terminal)
     {
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
-        return DataCommand.Create(terminal, "families",
+        return DataCommand.Create(terminal, "families", [top], format: null,
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +
             "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.",
-            [top], format: null,
             run => Write(run.Out, run.Graph(), run.Get(top)));
     }
 

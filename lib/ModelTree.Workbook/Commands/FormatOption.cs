@@ -10,4 +10,8 @@ internal static class FormatOption
         option.AcceptOnlyFromAmong(formats);
         return option;
     }
+
+    /// <summary>The <c>--format</c> of a command that writes tables or one JSON object holding <paramref name="jsonFields"/>.</summary>
+    public static Option<string> TableOrJson(string jsonFields) =>
+        Create($"table (default) or json ({jsonFields}).", "table", "json");
 }

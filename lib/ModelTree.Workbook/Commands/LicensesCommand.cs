@@ -10,12 +10,10 @@ internal static class LicensesCommand
 
     public static Command Create(Terminal terminal)
     {
-        return DataCommand.Create(terminal, "licenses",
+        return DataCommand.Create(terminal, "licenses", [], FormatOption.TableOrJson("edges, changed, transitions, relaxed"),
             "License drift: for every link child -> base whose two ends are in the data, the base's license family against " +
             "the child's (permissive, copyleft, restrictive/custom, non-commercial, none), by relation, and the links where " +
             "the child's license is more permissive than its base's. A model's license is its card's, else its license: tag.",
-            [],
-            FormatOption.Create("table (default) or json (edges, changed, transitions, relaxed).", "table", "json"),
             run => Write(run.Out, new ModelProvenance(run.Hub, run.Graph()).Licenses(), run.Format));
     }
 

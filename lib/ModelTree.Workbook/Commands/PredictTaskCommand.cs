@@ -10,12 +10,11 @@ internal static class PredictTaskCommand
         var seed = WholeNumber.Option("--seed", "Seed of the row choice, the split and every trainer.", 42, minimum: 0);
         var rows = WholeNumber.Option("--max-rows", "At most this many models with a task are used (a seeded choice on a larger table).",
             new TaskExperimentOptions().MaximumRows, minimum: 100);
-        return DataCommand.Create(terminal, "predict-task",
+        return DataCommand.Create(terminal, "predict-task", [seed, rows],
+            FormatOption.TableOrJson("trainers, majorityAccuracy, classes, rows, best, perClass, confusion"),
             "Predict each model's task (pipeline_tag) from its other metadata (downloads, likes, size, tensor type, library, " +
             "relation, age, tags that do not name a task, kinds of files) with four ML.NET classifiers, on a stratified " +
             "80/20 split: accuracy and macro-F1 of each beside always guessing the commonest task, and where the best one errs.",
-            [seed, rows],
-            FormatOption.Create("table (default) or json (trainers, majorityAccuracy, classes, rows, best, perClass, confusion).", "table", "json"),
             run =>
             {
                 var hub = run.Hub;

@@ -8,12 +8,10 @@ internal static class ProvenanceCommand
     public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
-        return DataCommand.Create(terminal, "provenance",
+        return DataCommand.Create(terminal, "provenance", [id], FormatOption.TableOrJson("id, license, facts, checklist, flags, lineage"),
             "Judge a model before trusting it: what its files are and imply (complete weights, adapter only, quantized, " +
             "pickle-only), how complete its card is, its lineage up to every root with what changed at each hop, and " +
             "the risks to look at first.",
-            [id],
-            FormatOption.Create("table (default) or json (id, license, facts, checklist, flags, lineage).", "table", "json"),
             run => Write(run.Out, new ModelProvenance(run.Hub, run.Graph()).Report(run.Get(id)), run.Format));
     }
 

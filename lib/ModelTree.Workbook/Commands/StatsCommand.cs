@@ -8,12 +8,10 @@ internal static class StatsCommand
     public static Command Create(Terminal terminal)
     {
         var top = WholeNumber.Option("--top", "How many tasks and authors to list.", 10, minimum: 1);
-        return DataCommand.Create(terminal, "stats",
+        return DataCommand.Create(terminal, "stats", [top], FormatOption.TableOrJson("models, missing, topTasks, topAuthors, sizeClusters, seedBins"),
             "Ecosystem statistics (seed 002): the share of models missing each metadata field (parameter count, task, license, " +
             "library, base model, card), the tasks and authors with the most models, and model sizes in clusters (exact " +
             "k-means on log10 parameters, k by silhouette) beside the seed's five fixed bins.",
-            [top],
-            FormatOption.Create("table (default) or json (models, missing, topTasks, topAuthors, sizeClusters, seedBins).", "table", "json"),
             run => Write(run.Out, run.Hub.Description, new EcosystemStats(run.Hub).Summary(run.Get(top)), run.Format));
     }
 

@@ -16,14 +16,13 @@ internal static class TreeCommand
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
         var depth = WholeNumber.Optional("--depth", $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).", minimum: 0);
-        return DataCommand.Create(terminal, "tree",
-            "Show a model's tree as the Hub's model-tree box does (bases; direct children by relation), plus its " +
-            "ancestors up to every root and its descendants at any depth.",
-            [id, depth],
+        return DataCommand.Create(terminal, "tree", [id, depth],
             FormatOption.Create(
                 "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +
                 $"of at most {GraphExport.MermaidLimit} models), csv (the subtree's links: child,base,relation,source).",
                 "table", "json", "mermaid", "csv"),
+            "Show a model's tree as the Hub's model-tree box does (bases; direct children by relation), plus its " +
+            "ancestors up to every root and its descendants at any depth.",
             run => Write(run.Out, run.Graph(), run.Get(id), run.Get(depth), run.Format));
     }
 
