@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelTree.Workbook.Commands;
 
 var terminal = Terminal.Standard();

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>.</summary>

@@ -1,5 +1,4 @@
 using ModelTree.Sample;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

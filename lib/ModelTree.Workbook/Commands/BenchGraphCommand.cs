@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
 using ModelTree.Data;
 using ModelTree.Graph;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -1,11 +1,9 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using ModelTree.Workbook.Runner;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
 using ModelTree.Rules;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -10,33 +8,24 @@ internal static class ClassifyCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
         var rules = RuleOptions.Rules();
-        var format = FormatOption.Create(
-            "table (readable) or json (one object: confusion, perClass, coverage, ambiguous).",
-            "table", "json");
-        var command = new Command("classify",
+        return DataCommand.Create(terminal, "classify", [rules],
+            FormatOption.Create("table (readable) or json (one object: confusion, perClass, coverage, ambiguous).", "table", "json"),
             "Classify every model with a rule set (by default refit-2025-04, fitted on real records; --rules study-2026 for the study's) and compare with the Hub's label: " +
-            "confusion matrix, precision/recall/F1 per class, coverage, ambiguous rows.")
-        {
-            data, rules, format,
-        };
-        command.SetAction(parse =>
-        {
-            var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
-            var result = hub.Classify(set);
-            if (parse.GetValue(format) == "json")
+            "confusion matrix, precision/recall/F1 per class, coverage, ambiguous rows.",
+            run =>
             {
-                terminal.Raw(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            }
-            else
-            {
-                Render(terminal.Out, result, hub.Description);
-            }
-            return 0;
-        });
-        return command;
+                var set = RuleOptions.Load(run.Get(rules));
+                var result = run.Hub.Classify(set);
+                if (run.Table)
+                {
+                    Render(run.Out, result, run.Hub.Description);
+                }
+                else
+                {
+                    run.Raw(result.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                }
+            });
     }
 
     private static void Render(IAnsiConsole console, Classification result, string source)

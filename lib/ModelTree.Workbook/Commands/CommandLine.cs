@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Rules;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -10,21 +8,14 @@ internal static class ExplainCommand
     public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model's id as on the Hub (author/name)." };
-        var data = DataOption.Create();
         var rules = RuleOptions.Rules();
-        var command = new Command("explain",
-            "Show the Hub's label and the predicted label of one model, every rule that matched and what it matched.")
-        {
-            id, data, rules,
-        };
-        command.SetAction(parse =>
-        {
-            var set = RuleOptions.Load(parse.GetValue(rules));
-            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
-            Render(terminal.Out, hub.Explain(parse.GetValue(id)!, set), set);
-            return 0;
-        });
-        return command;
+        return DataCommand.Create(terminal, "explain", [id, rules], format: null,
+            "Show the Hub's label and the predicted label of one model, every rule that matched and what it matched.",
+            run =>
+            {
+                var set = RuleOptions.Load(run.Get(rules));
+                Render(run.Out, run.Hub.Explain(run.Get(id), set), set);
+            });
     }
 
     private static void Render(IAnsiConsole console, Verdict verdict, RuleSet rules)

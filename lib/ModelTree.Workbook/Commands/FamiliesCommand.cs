@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary><c>families</c>: the largest families and the most influential bases.</summary>
@@ -8,25 +5,11 @@ internal static class FamiliesCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many families and bases to list.", 10, minimum: 1);
-        var command = new Command("families",
+        return DataCommand.Create(terminal, "families", [top], format: null,
             "List the largest model families (models linked by base links, rooted at base models) and the most influential " +
-            "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.")
-        {
-            data, top,
-        };
-        command.SetAction(parse =>
-        {
-            var console = terminal.Out;
-            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), console);
-            using (hub)
-            {
-                Write(console, graph, parse.GetValue(top));
-            }
-            return 0;
-        });
-        return command;
+            "bases: by direct children, by descendants at any depth, and by the downloads of those descendants.",
+            run => Write(run.Out, run.Graph(), run.Get(top)));
     }
 
     /// <summary>Writes the families and influence tables.</summary>

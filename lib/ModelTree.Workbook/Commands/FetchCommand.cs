@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Fetch;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using ModelTree.Fetch.Family;
 using ModelTree.Records;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>The <c>--format</c> option: the first of its formats is the default, and no other value is accepted.</summary>
@@ -12,4 +10,8 @@ internal static class FormatOption
         option.AcceptOnlyFromAmong(formats);
         return option;
     }
+
+    /// <summary>The <c>--format</c> of a command that writes tables or one JSON object holding <paramref name="jsonFields"/>.</summary>
+    public static Option<string> TableOrJson(string jsonFields) =>
+        Create($"table (default) or json ({jsonFields}).", "table", "json");
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelTree.Workbook.Engine;
 
 namespace ModelTree.Workbook.Commands;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Provenance;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -12,29 +10,11 @@ internal static class LicensesCommand
 
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
-        var format = FormatOption.Create(
-            "table (default) or json (edges, changed, transitions, relaxed).",
-            "table", "json");
-        var command = new Command("licenses",
+        return DataCommand.Create(terminal, "licenses", [], FormatOption.TableOrJson("edges, changed, transitions, relaxed"),
             "License drift: for every link child -> base whose two ends are in the data, the base's license family against " +
             "the child's (permissive, copyleft, restrictive/custom, non-commercial, none), by relation, and the links where " +
-            "the child's license is more permissive than its base's. A model's license is its card's, else its license: tag.")
-        {
-            data, format,
-        };
-        command.SetAction(parse =>
-        {
-            var chosen = parse.GetValue(format)!;
-            var console = terminal.Out;
-            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
-            using (hub)
-            {
-                Write(console, new ModelProvenance(hub, graph).Licenses(), chosen);
-            }
-            return 0;
-        });
-        return command;
+            "the child's license is more permissive than its base's. A model's license is its card's, else its license: tag.",
+            run => Write(run.Out, new ModelProvenance(run.Hub, run.Graph()).Licenses(), run.Format));
     }
 
     /// <summary>Writes the drift as tables, or as raw JSON that can be piped.</summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Ecosystem;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -9,39 +7,21 @@ internal static class PredictTaskCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
         var seed = WholeNumber.Option("--seed", "Seed of the row choice, the split and every trainer.", 42, minimum: 0);
         var rows = WholeNumber.Option("--max-rows", "At most this many models with a task are used (a seeded choice on a larger table).",
             new TaskExperimentOptions().MaximumRows, minimum: 100);
-        var format = FormatOption.Create(
-            "table (default) or json (trainers, majorityAccuracy, classes, rows, best, perClass, confusion).",
-            "table", "json");
-        var command = new Command("predict-task",
+        return DataCommand.Create(terminal, "predict-task", [seed, rows],
+            FormatOption.TableOrJson("trainers, majorityAccuracy, classes, rows, best, perClass, confusion"),
             "Predict each model's task (pipeline_tag) from its other metadata (downloads, likes, size, tensor type, library, " +
             "relation, age, tags that do not name a task, kinds of files) with four ML.NET classifiers, on a stratified " +
-            "80/20 split: accuracy and macro-F1 of each beside always guessing the commonest task, and where the best one errs.")
-        {
-            data, seed, rows, format,
-        };
-        command.SetAction(parse =>
-        {
-            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
-            var options = new TaskExperimentOptions { Seed = parse.GetValue(seed), MaximumRows = parse.GetValue(rows) };
-            var chosen = parse.GetValue(format)!;
-            var console = terminal.Out;
-            TaskPrediction? result = null;
-            if (chosen == "table")
+            "80/20 split: accuracy and macro-F1 of each beside always guessing the commonest task, and where the best one errs.",
+            run =>
             {
-                terminal.Error.Status().Start($"training on {Markup.Escape(hub.Description)}", _ => result = TaskExperiment.Run(hub, options));
-            }
-            else
-            {
-                result = TaskExperiment.Run(hub, options);
-            }
-            Write(console, hub.Description, result!, chosen);
-            return 0;
-        });
-        return command;
+                var hub = run.Hub;
+                var options = new TaskExperimentOptions { Seed = run.Get(seed), MaximumRows = run.Get(rows) };
+                var result = run.Busy(terminal.Error, $"training on {Markup.Escape(hub.Description)}", () => TaskExperiment.Run(hub, options));
+                Write(run.Out, hub.Description, result, run.Format);
+            });
     }
 
     /// <summary>Writes the scores as tables, or as raw JSON that can be piped.</summary>

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Provenance;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -10,29 +8,11 @@ internal static class ProvenanceCommand
     public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
-        var data = DataOption.Create();
-        var format = FormatOption.Create(
-            "table (default) or json (id, license, facts, checklist, flags, lineage).",
-            "table", "json");
-        var command = new Command("provenance",
+        return DataCommand.Create(terminal, "provenance", [id], FormatOption.TableOrJson("id, license, facts, checklist, flags, lineage"),
             "Judge a model before trusting it: what its files are and imply (complete weights, adapter only, quantized, " +
             "pickle-only), how complete its card is, its lineage up to every root with what changed at each hop, and " +
-            "the risks to look at first.")
-        {
-            id, data, format,
-        };
-        command.SetAction(parse =>
-        {
-            var chosen = parse.GetValue(format)!;
-            var console = terminal.Out;
-            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
-            using (hub)
-            {
-                Write(console, new ModelProvenance(hub, graph).Report(parse.GetValue(id)!), chosen);
-            }
-            return 0;
-        });
-        return command;
+            "the risks to look at first.",
+            run => Write(run.Out, new ModelProvenance(run.Hub, run.Graph()).Report(run.Get(id)), run.Format));
     }
 
     /// <summary>Writes a report as tables, or as raw JSON that can be piped.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>The options the rule commands share: which data, which rule file.</summary>

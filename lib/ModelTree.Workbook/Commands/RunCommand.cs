@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ModelTree.Workbook.Runner;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

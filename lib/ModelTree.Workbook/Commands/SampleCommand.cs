@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Sample;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 

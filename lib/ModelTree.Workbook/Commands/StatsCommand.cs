@@ -1,6 +1,4 @@
-using System.CommandLine;
 using ModelTree.Ecosystem;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -9,25 +7,12 @@ internal static class StatsCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = DataOption.Create();
         var top = WholeNumber.Option("--top", "How many tasks and authors to list.", 10, minimum: 1);
-        var format = FormatOption.Create(
-            "table (default) or json (models, missing, topTasks, topAuthors, sizeClusters, seedBins).",
-            "table", "json");
-        var command = new Command("stats",
+        return DataCommand.Create(terminal, "stats", [top], FormatOption.TableOrJson("models, missing, topTasks, topAuthors, sizeClusters, seedBins"),
             "Ecosystem statistics (seed 002): the share of models missing each metadata field (parameter count, task, license, " +
             "library, base model, card), the tasks and authors with the most models, and model sizes in clusters (exact " +
-            "k-means on log10 parameters, k by silhouette) beside the seed's five fixed bins.")
-        {
-            data, top, format,
-        };
-        command.SetAction(parse =>
-        {
-            using var hub = DataOption.Open(parse.GetValue(data), terminal.Error);
-            Write(terminal.Out, hub.Description, new EcosystemStats(hub).Summary(parse.GetValue(top)), parse.GetValue(format)!);
-            return 0;
-        });
-        return command;
+            "k-means on log10 parameters, k by silhouette) beside the seed's five fixed bins.",
+            run => Write(run.Out, run.Hub.Description, new EcosystemStats(run.Hub).Summary(run.Get(top)), run.Format));
     }
 
     /// <summary>Writes the figures as tables, or as raw JSON that can be piped.</summary>

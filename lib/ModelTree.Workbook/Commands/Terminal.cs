@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace ModelTree.Workbook.Commands;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using ModelTree.Graph;
 using ModelTree.Records;
-using Spectre.Console;
 
 namespace ModelTree.Workbook.Commands;
 
@@ -17,30 +15,15 @@ internal static class TreeCommand
     public static Command Create(Terminal terminal)
     {
         var id = new Argument<string>("model-id") { Description = "The model, as owner/name (case-insensitive)." };
-        var data = DataOption.Create();
         var depth = WholeNumber.Optional("--depth", $"How many levels below the model to count and draw (default: count all; draw {DrawDepth}).", minimum: 0);
-        var format = FormatOption.Create(
-            "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +
-            $"of at most {GraphExport.MermaidLimit} models), csv (the subtree's links: child,base,relation,source).",
-            "table", "json", "mermaid", "csv");
-        var command = new Command("tree",
+        return DataCommand.Create(terminal, "tree", [id, depth],
+            FormatOption.Create(
+                "table (default), json (id, bases, children, descendants, byDepth, ancestors), mermaid (a diagram " +
+                $"of at most {GraphExport.MermaidLimit} models), csv (the subtree's links: child,base,relation,source).",
+                "table", "json", "mermaid", "csv"),
             "Show a model's tree as the Hub's model-tree box does (bases; direct children by relation), plus its " +
-            "ancestors up to every root and its descendants at any depth.")
-        {
-            id, data, depth, format,
-        };
-        command.SetAction(parse =>
-        {
-            var chosen = parse.GetValue(format)!;
-            var console = terminal.Out;
-            var (hub, graph) = GraphData.Open(terminal, parse.GetValue(data), chosen == "table" ? console : null);
-            using (hub)
-            {
-                Write(console, graph, parse.GetValue(id)!, parse.GetValue(depth), chosen);
-            }
-            return 0;
-        });
-        return command;
+            "ancestors up to every root and its descendants at any depth.",
+            run => Write(run.Out, run.Graph(), run.Get(id), run.Get(depth), run.Format));
     }
 
     /// <summary>Writes one model's tree in a format (raw text for json, mermaid and csv, so it can be piped).</summary>

@@ -14,6 +14,9 @@ public static class ModelIds
     private const int ProbeLength = 24;
     private const int MaxCandidates = 5000;
 
+    /// <summary>An id as the workbook's tables show it: marked when it is not a row of the data (a base named but not held).</summary>
+    internal static string Shown(string id, bool inTable) => inTable ? id : $"{id} (not in the data)";
+
     /// <summary>The ids closest to <paramref name="wanted"/>, best first (edit distance ignoring case, then ordinal).</summary>
     public static IReadOnlyList<string> Closest(IEnumerable<string> ids, string wanted, int count = SuggestionCount)
     {

@@ -6,8 +6,6 @@ namespace ModelTree.Display;
 /// <summary>A table as plain text (the text/plain companion of <see cref="HtmlTable"/>): columns padded, separated by " | ".</summary>
 public static class PlainTable
 {
-    private const int MaxWidth = 60;
-
     /// <summary>
     /// Renders <paramref name="rows"/> under <paramref name="headers"/>, values written by <see cref="ValueText"/>,
     /// a long list as its first items and "[+N]", each value cut at 60 characters; when <paramref name="totalRows"/>
@@ -38,6 +36,9 @@ public static class PlainTable
         var (shown, leftOut) = ValueText.Shorten(value, column);
         return leftOut > 0 ? $"{shown} [+{leftOut.ToString("N0", CultureInfo.InvariantCulture)}]" : shown;
     }
+
+    /// <summary>The widest a value is written: <see cref="Cut"/> ends a longer one at this width with "…".</summary>
+    private const int MaxWidth = 60;
 
     private static string Cut(string value)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using ModelTree.Data;
 using ModelTree.Graph;
 using ModelTree.Records;
 
@@ -12,7 +13,7 @@ public static class GraphFrames
     {
         var list = families.ToList();
         return new DataFrame(
-            new StringDataFrameColumn("root", list.Select(f => f.RootInTable ? f.Root : $"{f.Root} (not in the data)")),
+            new StringDataFrameColumn("root", list.Select(f => ModelIds.Shown(f.Root, f.RootInTable))),
             new Int64DataFrameColumn("models", list.Select(f => (long?)f.Size)),
             new Int64DataFrameColumn("depth", list.Select(f => (long?)f.Depth)),
             new Int64DataFrameColumn("roots", list.Select(f => (long?)f.Roots)),
@@ -26,7 +27,7 @@ public static class GraphFrames
     {
         var list = ranking.ToList();
         return new DataFrame(
-            new StringDataFrameColumn("model", list.Select(i => i.InTable ? i.Id : $"{i.Id} (not in the data)")),
+            new StringDataFrameColumn("model", list.Select(i => ModelIds.Shown(i.Id, i.InTable))),
             new Int64DataFrameColumn("direct children", list.Select(i => (long?)i.DirectChildren)),
             new Int64DataFrameColumn("descendants", list.Select(i => (long?)i.Descendants)),
             new Int64DataFrameColumn("descendants' downloads", list.Select(i => (long?)i.DescendantDownloads)),
@@ -39,7 +40,7 @@ public static class GraphFrames
         var list = ancestors.ToList();
         return new DataFrame(
             new Int64DataFrameColumn("depth", list.Select(a => (long?)a.Depth)),
-            new StringDataFrameColumn("model", list.Select(a => a.InTable ? a.Id : $"{a.Id} (not in the data)")),
+            new StringDataFrameColumn("model", list.Select(a => ModelIds.Shown(a.Id, a.InTable))),
             new StringDataFrameColumn("hop", list.Select(a => $"{a.Child} {a.Relation.Hop()} it")),
             new StringDataFrameColumn("link from", list.Select(a => GraphExport.SourceLabel(a.Source))),
             new BooleanDataFrameColumn("root", list.Select(a => (bool?)a.IsRoot)));

@@ -130,15 +130,9 @@ public sealed partial class ModelGraph
     }
 
     /// <summary>Families, depths and influence bounds, computed together once.</summary>
-    private sealed class FamilyIndex
+    private sealed record FamilyIndex(IReadOnlyList<Family> Families, int[] FamilyOf, int[] Depth, int Isolated, double[] CountBound, double[] DownloadBound)
     {
-        public required IReadOnlyList<Family> Families { get; init; }
-        public required int[] FamilyOf { get; init; }
-        public required int[] Depth { get; init; }
-        public required int Isolated { get; init; }
-        public required double[] CountBound { get; init; }
-        public required double[] DownloadBound { get; init; }
-        public required Dictionary<Family, int> Numbers { get; init; }
+        public Dictionary<Family, int> Numbers { get; } = Families.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
 
         public int Number(Family family) => Numbers.TryGetValue(family, out var f) ? f
             : throw new ModelTreeException($"The family of {family.Root} is not a family of this graph.");
@@ -239,16 +233,7 @@ public sealed partial class ModelGraph
             }
             var families = built.Select(x => x.Family).ToList();
             var (countBound, downloadBound) = Bounds(g);
-            return new FamilyIndex
-            {
-                Families = families,
-                FamilyOf = familyOf,
-                Depth = depth,
-                Isolated = isolated,
-                CountBound = countBound,
-                DownloadBound = downloadBound,
-                Numbers = families.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i),
-            };
+            return new FamilyIndex(families, familyOf, depth, isolated, countBound, downloadBound);
         }
 
         private static int Find(int[] parent, int v)

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelTree.Data;
 using ModelTree.Records;
 
 namespace ModelTree.Graph;
@@ -65,7 +66,7 @@ public sealed record ModelTreeBox
         var text = new StringBuilder().Append("Model tree for ").Append(Id).AppendLine();
         foreach (var b in Bases)
         {
-            text.Append("  Base model  ").Append(b.Id).Append(b.InTable ? "" : " (not in the data)").AppendLine();
+            text.Append("  Base model  ").Append(ModelIds.Shown(b.Id, b.InTable)).AppendLine();
         }
         if (Bases.Count > 0)
         {

@@ -143,20 +143,8 @@ public sealed record LicenseDrift
     {
         ["edges"] = Edges,
         ["changed"] = Changed,
-        ["transitions"] = new JsonArray(Transitions.Select(t => (JsonNode)new JsonObject
-        {
-            ["parent"] = t.Parent,
-            ["child"] = t.Child,
-            ["relation"] = t.Relation,
-            ["models"] = t.Models,
-        }).ToArray()),
-        ["relaxed"] = new JsonArray(Relaxed.Select(r => (JsonNode)new JsonObject
-        {
-            ["child"] = r.Child,
-            ["base"] = r.Base,
-            ["childLicense"] = r.ChildLicense,
-            ["baseLicense"] = r.BaseLicense,
-        }).ToArray()),
+        ["transitions"] = new JsonArray([.. Transitions.Select(t => t.ToJson())]),
+        ["relaxed"] = new JsonArray([.. Relaxed.Select(r => r.ToJson())]),
     };
 
     /// <summary><see cref="ToJson"/> as indented text.</summary>

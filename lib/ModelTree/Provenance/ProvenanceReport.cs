@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using ModelTree.Data;
 
 namespace ModelTree.Provenance;
 
@@ -112,7 +113,7 @@ public sealed record ProvenanceReport
     public DataFrame LineageFrame() => new(
         new Int64DataFrameColumn("path", Lineage.Select(h => (long?)h.Path)),
         new Int64DataFrameColumn("depth", Lineage.Select(h => (long?)h.Depth)),
-        new StringDataFrameColumn("base", Lineage.Select(h => h.InTable ? h.Id : $"{h.Id} (not in the data)")),
+        new StringDataFrameColumn("base", Lineage.Select(h => ModelIds.Shown(h.Id, h.InTable))),
         new StringDataFrameColumn("hop", Lineage.Select(h => $"{h.Child} {ModelTree.Records.Relations.Hop(h.Relation)} it")),
         new StringDataFrameColumn("license", Lineage.Select(h => h.License?.Label ?? "unknown")),
         new StringDataFrameColumn("what changed", Lineage.Select(h => string.Join("; ", h.Changes))));
@@ -124,7 +125,7 @@ public sealed record ProvenanceReport
         var facts = FactsFrame();
         rows.AddRange(facts.Rows.Select(r => ("facts", (string)r[0], (string)r[1])));
         rows.AddRange(Checklist.Select(i => ("card", i.Item, i.Present ? $"present: {i.Value}" : "absent")));
-        rows.AddRange(Lineage.Select(h => ("lineage", $"path {h.Path}, depth {h.Depth}: {h.Id}{(h.InTable ? "" : " (not in the data)")}",
+        rows.AddRange(Lineage.Select(h => ("lineage", $"path {h.Path}, depth {h.Depth}: {ModelIds.Shown(h.Id, h.InTable)}",
             $"license {h.License?.Label ?? "unknown"}; {string.Join("; ", h.Changes)}")));
         rows.AddRange((Flags.Count == 0 ? ["(none)"] : Flags).Select(f => ("flag", "", f)));
         return new DataFrame(

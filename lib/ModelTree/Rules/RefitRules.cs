@@ -34,47 +34,19 @@ public static class RefitRules
         ["%.safetensors", "%.bin", "%.gguf", "%.pt", "%.pth", "%.ckpt", "%.npz", "%.onnx", "%.h5", "%.msgpack"];
 
     /// <summary>Builds the set (a new value each call; edit copies with <c>with</c>).</summary>
-    public static RuleSet Create() => new()
-    {
-        Name = Name,
-        Description =
-            "Refitted on real Hub records (April 2025): the label follows the card's declaration, library_name and tags, " +
-            "and the quantization formats the Hub reads; adapter files alone make a finetune.",
-        RelationExistsWhen = Condition.Any(
-            Condition.Bases(Comparison.GreaterOrEqual, 1),
-            StudyTests.CardBaseModel),
-        Rules =
+    public static RuleSet Create() => BuiltInRules.Create(Name,
+        "Refitted on real Hub records (April 2025): the label follows the card's declaration, library_name and tags, " +
+        "and the quantization formats the Hub reads; adapter files alone make a finetune.",
         [
-            new Rule("declared relation wins", Condition.Declared, Rule.DeclaredRelation)
-            {
-                Description = "The card's base_model_relation sets the relation (Hub documentation; every declaration in the real records is followed).",
-            },
-            new Rule("several bases", Condition.Bases(Comparison.GreaterOrEqual, 2), "merge")
-            {
-                Description = "Study VII: several bases make a merge (unless the card declares otherwise).",
-            },
-            new Rule("peft library", StudyTests.PeftLibrary, "adapter")
-            {
-                Description = "Study V: library_name decides between finetune and adapter; peft is the value that makes an adapter.",
-            },
-            new Rule("adapter tags",
-                Condition.All(StudyTests.HubAdapterTags, StudyTests.WeightFiles),
-                "adapter")
-            {
-                Description = "A lora or adapter tag on a repository with weights (image LoRAs under diffusers). Not peft alone: real AutoTrain repos tagged peft are finetunes.",
-            },
-            new Rule("gguf files", StudyTests.GgufFiles, "quantized")
-            {
-                Description = "A whole .gguf file, which the Hub reads (split .gguf.partNofM pieces are not: real repos of them are finetunes).",
-            },
-            new Rule("quantization the Hub reads",
-                Condition.All(StudyTests.HubQuantTags, StudyTests.WeightFiles),
-                "quantized")
-            {
-                Description = "The tag of a quantization_config the Hub reads (GPTQ, AWQ, bitsandbytes) beside weights; not mlx, not the user's quantized or 8-bit.",
-            },
-        ],
-        Precedence = StudyRules.Precedence.Select(p => (ValueList<string>)[p]).ToValueList(),
-        Otherwise = "finetune",
-    };
+            BuiltInRules.DeclaredRelationWins(
+                "The card's base_model_relation sets the relation (Hub documentation; every declaration in the real records is followed)."),
+            BuiltInRules.SeveralBases("Study VII: several bases make a merge (unless the card declares otherwise)."),
+            BuiltInRules.PeftLibrary("Study V: library_name decides between finetune and adapter; peft is the value that makes an adapter."),
+            BuiltInRules.Rule("adapter tags", Condition.All(StudyTests.HubAdapterTags, StudyTests.WeightFiles), "adapter",
+                "A lora or adapter tag on a repository with weights (image LoRAs under diffusers). Not peft alone: real AutoTrain repos tagged peft are finetunes."),
+            BuiltInRules.Rule("gguf files", StudyTests.GgufFiles, "quantized",
+                "A whole .gguf file, which the Hub reads (split .gguf.partNofM pieces are not: real repos of them are finetunes)."),
+            BuiltInRules.Rule("quantization the Hub reads", Condition.All(StudyTests.HubQuantTags, StudyTests.WeightFiles), "quantized",
+                "The tag of a quantization_config the Hub reads (GPTQ, AWQ, bitsandbytes) beside weights; not mlx, not the user's quantized or 8-bit."),
+        ]);
 }

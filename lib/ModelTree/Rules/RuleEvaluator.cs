@@ -42,7 +42,6 @@ public static class RuleEvaluator
             matches.Add(new RuleMatch(rule, relation, LevelOf(rules, rule.Yields), evidence));
         }
 
-        var contested = hasBase && matches.Select(m => m.Relation).Distinct().Count() > 1;
         string label, firing;
         if (!hasBase)
         {
@@ -71,7 +70,7 @@ public static class RuleEvaluator
             BaseEvidence = gateEvidence,
             Matches = matches,
             FiringRule = firing,
-            Contested = contested,
+            Contested = hasBase && matches.Select(m => m.Relation).Distinct().Count() > 1,
         };
     }
 

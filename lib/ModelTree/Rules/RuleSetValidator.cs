@@ -34,7 +34,7 @@ internal static partial class RuleSetValidator
             }
             if (!IsYield(rule.Yields))
             {
-                problems.Add($"{where}: unknown relation '{rule.Yields}' (known: {string.Join(", ", Relations.Known)}, or {Rule.DeclaredRelation})");
+                problems.Add($"{where}: {UnknownYield(rule.Yields)}");
             }
             else if (!set.Precedence.Any(level => level.Contains(rule.Yields)))
             {
@@ -58,7 +58,7 @@ internal static partial class RuleSetValidator
             {
                 if (!IsYield(entry))
                 {
-                    problems.Add($"precedence: unknown relation '{entry}' (known: {string.Join(", ", Relations.Known)}, or {Rule.DeclaredRelation})");
+                    problems.Add($"precedence: {UnknownYield(entry)}");
                 }
                 else if (!listed.Add(entry))
                 {
@@ -75,6 +75,9 @@ internal static partial class RuleSetValidator
     }
 
     private static bool IsYield(string? label) => label == Rule.DeclaredRelation || Labels.IsRelation(label);
+
+    private static string UnknownYield(string? label) =>
+        $"unknown relation '{label}' (known: {string.Join(", ", Relations.Known)}, or {Rule.DeclaredRelation})";
 
     private static void Check(Condition? condition, string where, List<string> problems)
     {
@@ -93,10 +96,7 @@ internal static partial class RuleSetValidator
                 Check(not.Condition, where, problems);
                 break;
             case TagCondition tags:
-                if (tags.AnyOf is null || tags.AnyOf.Count == 0 || tags.AnyOf.Any(string.IsNullOrWhiteSpace))
-                {
-                    problems.Add($"{where}: tags needs one or more non-empty tags");
-                }
+                CheckNames(tags.AnyOf, $"{where}: tags needs one or more non-empty tags", problems);
                 break;
             case FileCondition files:
                 if (files.Patterns is null || files.Patterns.Count == 0)
@@ -123,10 +123,7 @@ internal static partial class RuleSetValidator
                 }
                 break;
             case LibraryCondition library:
-                if (library.Libraries is null || library.Libraries.Count == 0 || library.Libraries.Any(string.IsNullOrWhiteSpace))
-                {
-                    problems.Add($"{where}: library needs one or more non-empty library names");
-                }
+                CheckNames(library.Libraries, $"{where}: library needs one or more non-empty library names", problems);
                 break;
             case BaseCountCondition bases:
                 if (bases.Count < 0)
@@ -139,6 +136,15 @@ internal static partial class RuleSetValidator
             default:
                 problems.Add($"{where}: unknown condition {condition.GetType().Name}");
                 break;
+        }
+    }
+
+    /// <summary>A list of names (tags, libraries) needs one name at least, and no blank one.</summary>
+    private static void CheckNames(ValueList<string>? names, string problem, List<string> problems)
+    {
+        if (names is null || names.Count == 0 || names.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add(problem);
         }
     }
 

@@ -29,51 +29,18 @@ public static class StudyRules
         [Rule.DeclaredRelation, "merge", "adapter", "quantized", "finetune"];
 
     /// <summary>Builds the default set (a new value each call; edit copies with <c>with</c>).</summary>
-    public static RuleSet Create() => new()
-    {
-        Name = Name,
-        Description =
-            "The study's own rules (section VII) plus the rule it missed: a card's base_model_relation wins. " +
-            "Quantized sits after adapter, where the study says nothing.",
-        RelationExistsWhen = Condition.Any(
-            Condition.Bases(Comparison.GreaterOrEqual, 1),
-            StudyTests.CardBaseModel),
-        Rules =
+    public static RuleSet Create() => BuiltInRules.Create(Name,
+        "The study's own rules (section VII) plus the rule it missed: a card's base_model_relation wins. " +
+        "Quantized sits after adapter, where the study says nothing.",
         [
-            new Rule("declared relation wins", Condition.Declared, Rule.DeclaredRelation)
-            {
-                Description = "The card's base_model_relation sets the relation (Hub documentation; the study missed it).",
-            },
-            new Rule("several bases", Condition.Bases(Comparison.GreaterOrEqual, 2), "merge")
-            {
-                Description = "Section VII: merge indicates the presence of multiple baseModels.",
-            },
-            new Rule("peft library", StudyTests.PeftLibrary, "adapter")
-            {
-                Description = "Section V: library_name decides between finetune and adapter (the study names no value; peft is the one that does).",
-            },
-            new Rule("adapter tags", StudyTests.AdapterTags, "adapter")
-            {
-                Description = "Sections 3.2 and 4.2: lora, adapter or peft among the tags.",
-            },
-            new Rule("adapter files without full weights",
-                Condition.All(
-                    StudyTests.AdapterFiles,
-                    Condition.Not(StudyTests.CompleteWeights)),
-                "adapter")
-            {
-                Description = "Section 3.2: only adapter weights in the repository, no complete model weights (patterns that, unlike the study's, do not match adapter_model.safetensors itself).",
-            },
-            new Rule("quantization tags", StudyTests.QuantTags, "quantized")
-            {
-                Description = "Sections 3.2 and 4.3: quantized, gguf, int8, int4, 4bit or 8bit among the tags.",
-            },
-            new Rule("gguf files", StudyTests.GgufFiles, "quantized")
-            {
-                Description = "Section 3.2: *.gguf files are a strong sign of a quantization.",
-            },
-        ],
-        Precedence = Precedence.Select(p => (ValueList<string>)[p]).ToValueList(),
-        Otherwise = "finetune",
-    };
+            BuiltInRules.DeclaredRelationWins("The card's base_model_relation sets the relation (Hub documentation; the study missed it)."),
+            BuiltInRules.SeveralBases("Section VII: merge indicates the presence of multiple baseModels."),
+            BuiltInRules.PeftLibrary(
+                "Section V: library_name decides between finetune and adapter (the study names no value; peft is the one that does)."),
+            BuiltInRules.Rule("adapter tags", StudyTests.AdapterTags, "adapter", "Sections 3.2 and 4.2: lora, adapter or peft among the tags."),
+            BuiltInRules.Rule("adapter files without full weights", Condition.All(StudyTests.AdapterFiles, Condition.Not(StudyTests.CompleteWeights)), "adapter",
+                "Section 3.2: only adapter weights in the repository, no complete model weights (patterns that, unlike the study's, do not match adapter_model.safetensors itself)."),
+            BuiltInRules.Rule("quantization tags", StudyTests.QuantTags, "quantized", "Sections 3.2 and 4.3: quantized, gguf, int8, int4, 4bit or 8bit among the tags."),
+            BuiltInRules.Rule("gguf files", StudyTests.GgufFiles, "quantized", "Section 3.2: *.gguf files are a strong sign of a quantization."),
+        ]);
 }

@@ -17,39 +17,32 @@ internal static class SampleCatalog
     private static FamilyProfile Diffusion(string arch, long parameters, string license) =>
         new("diffusion", "text-to-image", "diffusers", arch, parameters, license, null, null, 0);
 
+    private static FamilyProfile MaskedLm(string arch, long parameters, string license) =>
+        new("encoder", "fill-mask", "transformers", arch, parameters, license, "AutoModelForMaskedLM", "AutoTokenizer", 512);
+
     private static DateTime D(int y, int m, int d) => new(y, m, d, 12, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The eight languages Meta lists for Llama 3.1 and 3.2.</summary>
+    private static readonly string[] Llama3Languages = ["en", "de", "fr", "it", "pt", "hi", "es", "th"];
 
     // Pull: relative attraction for finetune, adapter, quantized, merge derivatives.
     public static readonly NamedRoot[] NamedRoots =
     [
-        new("meta-llama/Llama-3.1-8B", D(2024, 7, 14), "manual", 2_400_000, 1_650, ["en", "de", "fr", "it", "pt", "hi", "es", "th"],
-            Llm("llama", 8_030_261_248, "llama3.1", 131072), [10, 9, 9, 9]),
-        new("Qwen/Qwen2.5-7B", D(2024, 9, 15), "false", 1_100_000, 210, ["en"],
-            Llm("qwen2", 7_615_616_512, "apache-2.0", 131072), [9, 6, 9, 8]),
-        new("mistralai/Mistral-7B-v0.1", D(2023, 9, 20), "auto", 650_000, 3_900, ["en"],
-            Llm("mistral", 7_241_732_096, "apache-2.0", 32768), [6, 6, 5, 7]),
-        new("google/gemma-2-9b", D(2024, 6, 24), "manual", 90_000, 650, ["en"],
-            Llm("gemma2", 9_241_705_984, "gemma", 8192), [3, 2, 3, 2]),
-        new("meta-llama/Llama-3.2-1B", D(2024, 9, 18), "manual", 1_900_000, 2_100, ["en", "de", "fr", "it", "pt", "hi", "es", "th"],
-            Llm("llama", 1_235_814_400, "llama3.2", 131072), [5, 5, 3, 1]),
-        new("Qwen/Qwen2.5-0.5B", D(2024, 9, 15), "false", 800_000, 330, ["en"],
-            Llm("qwen2", 494_032_768, "apache-2.0", 32768), [4, 4, 2, 1]),
-        new("microsoft/phi-2", D(2023, 12, 13), "false", 300_000, 3_300, ["en"],
-            Llm("phi", 2_779_683_840, "mit", 2048), [2, 2, 1, 1]),
-        new("TinyLlama/TinyLlama-1.1B-Chat-v1.0", D(2023, 12, 30), "false", 1_300_000, 1_300, ["en"],
-            Llm("llama", 1_100_048_384, "apache-2.0", 2048), [2, 3, 1, 1]),
-        new("stabilityai/stable-diffusion-xl-base-1.0", D(2023, 7, 25), "false", 2_100_000, 6_500, [],
-            Diffusion("stable-diffusion-xl", 3_500_000_000, "openrail++"), [2, 12, 0.1, 0.3]),
-        new("black-forest-labs/FLUX.1-dev", D(2024, 7, 31), "auto", 1_700_000, 11_000, ["en"],
-            Diffusion("flux", 11_901_408_320, "other"), [1.5, 16, 0.5, 0.1]),
+        new("meta-llama/Llama-3.1-8B", D(2024, 7, 14), "manual", 2_400_000, 1_650, Llama3Languages, Llm("llama", 8_030_261_248, "llama3.1", 131072), [10, 9, 9, 9]),
+        new("Qwen/Qwen2.5-7B", D(2024, 9, 15), "false", 1_100_000, 210, ["en"], Llm("qwen2", 7_615_616_512, "apache-2.0", 131072), [9, 6, 9, 8]),
+        new("mistralai/Mistral-7B-v0.1", D(2023, 9, 20), "auto", 650_000, 3_900, ["en"], Llm("mistral", 7_241_732_096, "apache-2.0", 32768), [6, 6, 5, 7]),
+        new("google/gemma-2-9b", D(2024, 6, 24), "manual", 90_000, 650, ["en"], Llm("gemma2", 9_241_705_984, "gemma", 8192), [3, 2, 3, 2]),
+        new("meta-llama/Llama-3.2-1B", D(2024, 9, 18), "manual", 1_900_000, 2_100, Llama3Languages, Llm("llama", 1_235_814_400, "llama3.2", 131072), [5, 5, 3, 1]),
+        new("Qwen/Qwen2.5-0.5B", D(2024, 9, 15), "false", 800_000, 330, ["en"], Llm("qwen2", 494_032_768, "apache-2.0", 32768), [4, 4, 2, 1]),
+        new("microsoft/phi-2", D(2023, 12, 13), "false", 300_000, 3_300, ["en"], Llm("phi", 2_779_683_840, "mit", 2048), [2, 2, 1, 1]),
+        new("TinyLlama/TinyLlama-1.1B-Chat-v1.0", D(2023, 12, 30), "false", 1_300_000, 1_300, ["en"], Llm("llama", 1_100_048_384, "apache-2.0", 2048), [2, 3, 1, 1]),
+        new("stabilityai/stable-diffusion-xl-base-1.0", D(2023, 7, 25), "false", 2_100_000, 6_500, [], Diffusion("stable-diffusion-xl", 3_500_000_000, "openrail++"), [2, 12, 0.1, 0.3]),
+        new("black-forest-labs/FLUX.1-dev", D(2024, 7, 31), "auto", 1_700_000, 11_000, ["en"], Diffusion("flux", 11_901_408_320, "other"), [1.5, 16, 0.5, 0.1]),
         new("openai/whisper-large-v3", D(2023, 11, 7), "false", 4_600_000, 4_700, ["en", "zh", "de", "es", "ru", "ko", "fr", "ja"],
             new("asr", "automatic-speech-recognition", "transformers", "whisper", 1_543_490_560, "apache-2.0", "AutoModelForSpeechSeq2Seq", "AutoProcessor", 448), [4, 1, 0.3, 0]),
-        new("google-bert/bert-base-uncased", D(2022, 3, 2), "false", 54_000_000, 2_300, ["en"],
-            new("encoder", "fill-mask", "transformers", "bert", 110_106_428, "apache-2.0", "AutoModelForMaskedLM", "AutoTokenizer", 512), [8, 0.6, 0.2, 0]),
-        new("FacebookAI/roberta-base", D(2022, 3, 2), "false", 11_000_000, 500, ["en"],
-            new("encoder", "fill-mask", "transformers", "roberta", 124_697_433, "mit", "AutoModelForMaskedLM", "AutoTokenizer", 512), [4, 0.5, 0.1, 0]),
-        new("distilbert/distilbert-base-uncased", D(2022, 3, 2), "false", 13_000_000, 700, ["en"],
-            new("encoder", "fill-mask", "transformers", "distilbert", 66_985_530, "apache-2.0", "AutoModelForMaskedLM", "AutoTokenizer", 512), [5, 0.4, 0.1, 0]),
+        new("google-bert/bert-base-uncased", D(2022, 3, 2), "false", 54_000_000, 2_300, ["en"], MaskedLm("bert", 110_106_428, "apache-2.0"), [8, 0.6, 0.2, 0]),
+        new("FacebookAI/roberta-base", D(2022, 3, 2), "false", 11_000_000, 500, ["en"], MaskedLm("roberta", 124_697_433, "mit"), [4, 0.5, 0.1, 0]),
+        new("distilbert/distilbert-base-uncased", D(2022, 3, 2), "false", 13_000_000, 700, ["en"], MaskedLm("distilbert", 66_985_530, "apache-2.0"), [5, 0.4, 0.1, 0]),
         new("google/vit-base-patch16-224", D(2022, 3, 2), "false", 3_000_000, 800, [],
             new("vision", "image-classification", "transformers", "vit", 86_567_656, "apache-2.0", "AutoModelForImageClassification", "AutoImageProcessor", 0), [3, 0.3, 0.1, 0]),
         new("facebook/mbart-large-cc25", D(2022, 3, 2), "false", 20_000, 70, ["en", "it", "de", "fr"],

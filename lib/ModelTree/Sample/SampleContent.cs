@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ModelTree.Sample;
@@ -16,10 +13,8 @@ internal enum CardBase { None, Auto, Omit }
 /// </summary>
 internal sealed class SampleContent(SampleRandom rng)
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly SampleRandom _rng = rng;
-    private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly SampleJson _json = new(1024);
 
     /// <summary>A card that is not JSON any more: cut short, or written YAML-style without braces.</summary>
     public string Malformed(string json)
@@ -224,8 +219,7 @@ internal sealed class SampleContent(SampleRandom rng)
     private string Card(SampleModel m, List<string> baseIds, CardBase cardBase, string? declared, string? library, string license,
         string[] languages, List<string> cardTags, string[] datasets, FamilyProfile p, bool modelIndex = false)
     {
-        _json.Clear();
-        using (var w = new Utf8JsonWriter(_json, JsonOptions))
+        using (var w = _json.Start())
         {
             w.WriteStartObject();
             if (baseIds.Count > 0 && cardBase != CardBase.Omit)
@@ -284,7 +278,7 @@ internal sealed class SampleContent(SampleRandom rng)
             }
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(_json.WrittenSpan);
+        return _json.Text();
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)

@@ -86,16 +86,17 @@ internal sealed class SampleCsvStage : IDisposable
         Text(w, m.AutoModel);
         Text(w, m.TransformersPipeline);
         Text(w, m.Processor);
-        Text(w, m.ObjectId);
-        Text(w, m.Sha);
-        Raw(w, m.Private ? "true" : "false");
-        Raw(w, m.Disabled ? "true" : "false");
-        Raw(w, m.UsedStorage?.ToString(CultureInfo.InvariantCulture));
-        Text(w, m.Config);
-        Text(w, Join(m.Spaces));
-        Text(w, m.Inference);
-        Text(w, Join(m.Providers));
-        Text(w, Join(m.Widget), last: true);
+        var unread = m.Unread ?? throw new InvalidOperationException($"{m.Id}: SampleUnread.Fill sets a row's unread columns before it is staged.");
+        Text(w, unread.ObjectId);
+        Text(w, unread.Sha);
+        Raw(w, unread.Private ? "true" : "false");
+        Raw(w, unread.Disabled ? "true" : "false");
+        Raw(w, unread.UsedStorage.ToString(CultureInfo.InvariantCulture));
+        Text(w, unread.Config);
+        Text(w, Join(unread.Spaces));
+        Text(w, unread.Inference);
+        Text(w, Join(unread.Providers));
+        Text(w, Join(unread.Widget), last: true);
     }
 
     /// <summary>Closes the current batch file; the next row starts a new one.</summary>

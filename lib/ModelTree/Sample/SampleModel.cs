@@ -35,24 +35,11 @@ internal sealed class SampleModel
     public string? TransformersPipeline { get; set; }
     public string? Processor { get; set; }
 
-    // Columns no figure reads (SampleUnread), so rows weigh like the hub-stats file's.
     /// <summary>The family's profile, set when the row's content is filled.</summary>
     public FamilyProfile? Profile { get; set; }
 
-    public string? ObjectId { get; set; }
-    public string? Sha { get; set; }
-    public bool Private { get; set; }
-    public bool Disabled { get; set; }
-    public long? UsedStorage { get; set; }
-    public string? Config { get; set; }
-    public List<string>? Spaces { get; set; }
-    public string? Inference { get; set; }
-
-    /// <summary>inferenceProviderMapping, each entry <c>provider|providerId|status|task</c>.</summary>
-    public List<string>? Providers { get; set; }
-
-    /// <summary>widgetData[].text.</summary>
-    public List<string>? Widget { get; set; }
+    /// <summary>The columns no figure reads, set by <see cref="SampleUnread.Fill"/> before the row is staged.</summary>
+    public SampleUnreadColumns? Unread { get; set; }
 
     // Ground truth
     public string Relation { get; set; } = "";

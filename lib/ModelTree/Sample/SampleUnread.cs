@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ModelTree.Sample;
@@ -45,8 +42,6 @@ internal static class SampleUnread
         _ => $"\"{name}\"",
     };
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     // Spaces many models name (leaderboards, quantizing tools), then words for invented ones.
     private static readonly string[] CommonSpaces =
     [
@@ -75,17 +70,19 @@ internal static class SampleUnread
     {
         var rng = new SampleRandom(unchecked(seed * 0x5851F42D4C957F2DL + row + 1));
         // Derivatives name a base by the same _id in baseModels.models[]._id.
-        m.ObjectId = SampleContent.ObjectIdOf(m.Id);
-        m.Sha = rng.NextU64().ToString("x16", CultureInfo.InvariantCulture) + rng.NextU64().ToString("x16", CultureInfo.InvariantCulture)
-            + ((uint)rng.NextU64()).ToString("x8", CultureInfo.InvariantCulture);
-        m.Private = false;
-        m.Disabled = rng.Chance(0.0005);
-        m.UsedStorage = UsedStorage(m, rng);
-        m.Config = Config(m, rng);
-        m.Spaces = Spaces(m, rng);
-        m.Inference = rng.Chance(m.Likes >= 1000 ? 0.3 : m.Likes >= 100 ? 0.05 : 0.002) ? "warm" : null;
-        m.Providers = Providers(m, rng);
-        m.Widget = Widget(m, rng);
+        // Arguments are evaluated in order: the generator draws for each column in turn.
+        m.Unread = new SampleUnreadColumns(
+            ObjectId: SampleContent.ObjectIdOf(m.Id),
+            Sha: rng.NextU64().ToString("x16", CultureInfo.InvariantCulture) + rng.NextU64().ToString("x16", CultureInfo.InvariantCulture)
+                + ((uint)rng.NextU64()).ToString("x8", CultureInfo.InvariantCulture),
+            Private: false,
+            Disabled: rng.Chance(0.0005),
+            UsedStorage: UsedStorage(m, rng),
+            Config: Config(m, rng),
+            Spaces: Spaces(m, rng),
+            Inference: rng.Chance(m.Likes >= 1000 ? 0.3 : m.Likes >= 100 ? 0.05 : 0.002) ? "warm" : null,
+            Providers: Providers(m, rng),
+            Widget: Widget(m, rng));
     }
 
     /// <summary>Bytes the repository takes on all its branches: its weights by kind and size, checkpoints, the rest.</summary>
@@ -128,8 +125,8 @@ internal static class SampleUnread
         {
             return null;
         }
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, JsonOptions))
+        var json = new SampleJson(512);
+        using (var w = json.Start())
         {
             w.WriteStartObject();
             if (pipeline)
@@ -184,7 +181,7 @@ internal static class SampleUnread
             }
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return json.Text();
     }
 
     private static void Tokenizer(Utf8JsonWriter w, SampleModel m, FamilyProfile p, SampleRandom rng)
