@@ -1,6 +1,6 @@
 namespace ModelTree.Workbook.Commands;
 
-/// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>.</summary>
+/// <summary><c>bench</c>: timings on large generated tables. Subcommands: <c>rules</c>, <c>graph</c>, <c>workbook</c>, <c>lists</c>.</summary>
 internal static class BenchCommand
 {
     /// <summary>Models in the default benchmark table (about the size of the full Hub).</summary>
@@ -11,6 +11,7 @@ internal static class BenchCommand
         Rules(terminal),
         BenchGraphCommand.Create(terminal),
         BenchWorkbookCommand.Create(terminal),
+        BenchListsCommand.Create(terminal),
     };
 
     private static Command Rules(Terminal terminal)
