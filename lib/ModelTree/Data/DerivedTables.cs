@@ -35,10 +35,30 @@ public static class DerivedTables
             return false;
         }
         DuckDbObjects.Drop(connection, name);
-        DuckDbObjects.Run(connection, $"CREATE TABLE {Sql.Identifier(name)} AS {query}");
+        CreateUnordered(connection, name, query);
         DuckDbObjects.Run(connection, $"CREATE TABLE IF NOT EXISTS {Registry} (name VARCHAR PRIMARY KEY, source VARCHAR, definition VARCHAR, built TIMESTAMP, rows BIGINT)");
         DuckDbObjects.Run(connection, $"INSERT OR REPLACE INTO {Registry} SELECT {Sql.Literal(name)}, {Sql.Literal(source)}, {Sql.Literal(definition)}, now()::TIMESTAMP, count(*) FROM {Sql.Identifier(name)}");
         return true;
+    }
+
+    /// <summary>
+    /// Creates the table without keeping the query's row order. Every reader of a derived table asks by its columns, joins
+    /// it by id or orders it explicitly, so the order is not needed; keeping it is costly. With order kept DuckDB wrote the
+    /// 3M-row model_facts twice (a table of 42 s, then a 24-40 s checkpoint to rewrite it, 3.6 GB on disk); without, once
+    /// (42 s, 1.8 GB). The session's own setting is put back afterwards.
+    /// </summary>
+    private static void CreateUnordered(DuckDBConnection connection, string name, string query)
+    {
+        var kept = Value(connection, "SELECT current_setting('preserve_insertion_order')") is true;
+        DuckDbObjects.Run(connection, "SET preserve_insertion_order = false");
+        try
+        {
+            DuckDbObjects.Run(connection, $"CREATE TABLE {Sql.Identifier(name)} AS {query}");
+        }
+        finally
+        {
+            DuckDbObjects.Run(connection, $"SET preserve_insertion_order = {(kept ? "true" : "false")}");
+        }
     }
 
     /// <summary>
