@@ -24,8 +24,9 @@ public static class RuleSql
     private static readonly string DeclaredText =
         $"(CASE WHEN json_valid({Card}) THEN lower(trim(json_extract_string({Card}, '$.base_model_relation'))) END)";
 
-    private static readonly string Declared =
-        $"(CASE WHEN {DeclaredText} IN ({List(Relations.Known)}) THEN {DeclaredText} END)";
+    private static readonly string Declared = DeclaredOf(DeclaredText);
+
+    private static string DeclaredOf(string text) => $"(CASE WHEN {text} IN ({List(Relations.Known)}) THEN {text} END)";
 
     /// <summary>The column of <see cref="CompiledRules.From"/> that holds the file tests' bits.</summary>
     private const string FileBits = "rule_file_bits";
@@ -48,13 +49,16 @@ public static class RuleSql
             set.Validated();
         }
         var files = FileTestsOf(sets);
+        var card = RuleCard.Of(sets);
+        var cardItem = card.IsEmpty ? "" : $", {card.Select()}";
         if (files.Count == 0 || files.Count > FileFacts.MaxTests)
         {
-            return sets.Select(s => Compile(s, Condition, "models")).ToList();
+            var plain = card.IsEmpty ? "models" : $"(SELECT *{cardItem} FROM models) AS models";
+            return sets.Select(s => Compile(s, c => ConditionOver(c, null, card), plain, card)).ToList();
         }
-        var from = $"(SELECT *, {Facts(files).Bits()} AS {FileBits} FROM models) AS models";
+        var from = $"(SELECT *, {Facts(files).Bits()} AS {FileBits}{cardItem} FROM models) AS models";
         var bit = BitOf(files);
-        return sets.Select(s => Compile(s, c => ConditionOver(c, f => bit[f]), from)).ToList();
+        return sets.Select(s => Compile(s, c => ConditionOver(c, f => bit[f], card), from, card)).ToList();
     }
 
     /// <summary>The distinct file tests of <paramref name="sets"/>, in the order they first appear.</summary>
@@ -74,8 +78,10 @@ public static class RuleSql
     {
         rules.Validated();
         var bit = BitOf(tests);
-        var from = $"(SELECT models.*, b.{FileBits} FROM models LEFT JOIN {Sql.Identifier(bitsTable)} b ON b.id = models.id) AS models";
-        return Compile(rules, c => ConditionOver(c, f => bit[f]), from);
+        var card = RuleCard.Of(rules);
+        var cardItem = card.IsEmpty ? "" : $", {card.Select("models.cardData")}";
+        var from = $"(SELECT models.*, b.{FileBits}{cardItem} FROM models LEFT JOIN {Sql.Identifier(bitsTable)} b ON b.id = models.id) AS models";
+        return Compile(rules, c => ConditionOver(c, f => bit[f], card), from, card);
     }
 
     private static FileFacts Facts(IReadOnlyList<FileCondition> tests) =>
@@ -97,13 +103,14 @@ public static class RuleSql
         _ => [],
     };
 
-    private static CompiledRules Compile(RuleSet rules, Func<Condition, string> ask, string from)
+    private static CompiledRules Compile(RuleSet rules, Func<Condition, string> ask, string from, RuleCard card)
     {
+        var declared = card.IsEmpty ? Declared : DeclaredOf(RuleCard.Text(card.Value(RuleCard.DeclaredField)));
         var gate = ask(rules.RelationExistsWhen);
         var compiled = rules.Rules.Select(r => new CompiledRule(
             r,
-            r.Yields == Rule.DeclaredRelation ? $"({ask(r.When)} AND {Declared} IS NOT NULL)" : ask(r.When),
-            r.Yields == Rule.DeclaredRelation ? Declared : Sql.Literal(r.Yields),
+            r.Yields == Rule.DeclaredRelation ? $"({ask(r.When)} AND {declared} IS NOT NULL)" : ask(r.When),
+            r.Yields == Rule.DeclaredRelation ? declared : Sql.Literal(r.Yields),
             RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
 
         var label = new StringBuilder($"CASE WHEN NOT {gate} THEN {Sql.Literal(Labels.None)}");
@@ -145,23 +152,30 @@ public static class RuleSql
     }
 
     /// <summary>One condition as a SQL boolean that is never NULL.</summary>
-    public static string Condition(Condition condition) => ConditionOver(condition, null);
+    public static string Condition(Condition condition) => ConditionOver(condition, null, null);
 
-    /// <summary>One condition as a SQL boolean that is never NULL; file tests through <paramref name="fileTest"/> when given.</summary>
-    private static string ConditionOver(Condition condition, Func<FileCondition, string>? fileTest) => condition switch
+    /// <summary>
+    /// One condition as a SQL boolean that is never NULL; file tests through <paramref name="fileTest"/> and card fields
+    /// from <paramref name="card"/>'s column when given (else each reads <c>siblings</c> or parses <c>cardData</c> itself).
+    /// </summary>
+    private static string ConditionOver(Condition condition, Func<FileCondition, string>? fileTest, RuleCard? card) => condition switch
     {
-        AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(c => ConditionOver(c, fileTest))) + ")",
-        AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(c => ConditionOver(c, fileTest))) + ")",
-        NotCondition not => $"(NOT {ConditionOver(not.Condition, fileTest)})",
+        AllCondition all => "(" + string.Join(" AND ", all.Conditions.Select(c => ConditionOver(c, fileTest, card))) + ")",
+        AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(c => ConditionOver(c, fileTest, card))) + ")",
+        NotCondition not => $"(NOT {ConditionOver(not.Condition, fileTest, card)})",
         FileCondition file when fileTest is not null => fileTest(file),
+        CardCondition { EqualTo: null, Field: CardBaseField } when card is { IsEmpty: false } => RuleCard.NamesBase(card.Value(CardBaseField)),
+        CardCondition { EqualTo: null } c when card is { IsEmpty: false } => RuleCard.Has(card.Value(c.Field)),
+        CardCondition c when card is { IsEmpty: false } => RuleCard.EqualTo(card.Value(c.Field), RuleEvaluator.Normalize(c.EqualTo!)),
+        DeclaredCondition when card is { IsEmpty: false } => $"({DeclaredOf(RuleCard.Text(card.Value(RuleCard.DeclaredField)))} IS NOT NULL)",
         // list_contains per tag is several times faster than list_has_any in DuckDB 1.5.
         TagCondition tags => "coalesce(" + string.Join(" OR ", tags.AnyOf.Select(t => $"list_contains(tags, {Sql.Literal(t)})")) + ", false)",
         FileCondition files => Files(files.Patterns),
         // The card naming a base has one meaning everywhere (CardSql.BaseModels, CardData.BaseModels).
         CardCondition { EqualTo: null, Field: CardBaseField } =>
             $"coalesce(CASE WHEN json_valid({Card}) AND json_type({Card}) = 'OBJECT' THEN {CardSql.NamesBase(Card)} END, false)",
-        CardCondition { EqualTo: null } card => CardHas(card.Field),
-        CardCondition card => CardEquals(card.Field, RuleEvaluator.Normalize(card.EqualTo!)),
+        CardCondition { EqualTo: null } has => CardHas(has.Field),
+        CardCondition equal => CardEquals(equal.Field, RuleEvaluator.Normalize(equal.EqualTo!)),
         LibraryCondition library =>
             $"coalesce(lower(library_name) IN ({List(library.Libraries.Select(l => l.ToLowerInvariant()))}), false)",
         BaseCountCondition bases =>

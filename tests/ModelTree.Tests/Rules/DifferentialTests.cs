@@ -63,12 +63,20 @@ public class DifferentialTests
     }
 
     [Fact]
-    public void File_tests_are_asked_once_per_file_list_and_a_set_without_them_reads_models()
+    public void File_tests_are_asked_once_per_file_list_the_card_is_parsed_once_and_a_set_without_file_tests_never_reads_files()
     {
-        Assert.Equal("models", Variants["no file tests"].Compile().From);
+        var withoutFiles = Variants["no file tests"].Compile();
+        Assert.DoesNotContain("siblings", withoutFiles.From);
+        Assert.DoesNotContain("rule_file_bits", withoutFiles.From);
         var compiled = RuleSet.Default.Compile();
         Assert.Contains("rule_file_bits", compiled.From);
         Assert.DoesNotContain("siblings", compiled.Label);
+        // The card's fields come out of one json_extract in the row source; the label, deciding rule and matched list read them.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(compiled.From, "json_extract"));
+        foreach (var output in new[] { compiled.Label, compiled.FiringRule, compiled.MatchedRules, compiled.Contested })
+        {
+            Assert.DoesNotContain("cardData", output);
+        }
 
         // Two sets compiled together share one row source, so one query can hold both.
         var both = RuleSql.CompileTogether(RuleSet.Study, RuleSet.Default);
