@@ -22,9 +22,16 @@ namespace ModelTree;
 /// <item>card: front matter (<c>cardData</c>) that is a JSON object with at least one field whose value is not null;</item>
 /// <item>author: <c>author</c>, else the namespace of the id (the part before <c>/</c>), else <c>(no namespace)</c>.</item>
 /// </list>
+/// The scans behind <see cref="Missing"/>, the top tasks and authors and <see cref="Sizes"/> run once per instance and
+/// are kept (notebook 08 and <see cref="SeedBeside.Recheck"/> ask for them several times): an instance describes the
+/// data as it was when it was first asked. After redefining <c>models</c>, make a new one.
 /// </remarks>
 public sealed class EcosystemStats(HubData hub)
 {
+    private IReadOnlyList<MissingShare>? _missing;
+    private IReadOnlyList<(long Parameters, long Models)>? _sizes;
+    private readonly Dictionary<(string Key, int Top), IReadOnlyList<NamedCount>> _counts = [];
+
     /// <summary>The metadata fields whose absence <see cref="Missing"/> counts, in the order shown.</summary>
     public static IReadOnlyList<string> Fields { get; } = ["parameters", "task", "license", "library", "baseModel", "card"];
 
@@ -35,25 +42,27 @@ public sealed class EcosystemStats(HubData hub)
     public const string AuthorSql =
         "coalesce(nullif(trim(author), ''), CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END, '(no namespace)')";
 
-    private const string Card = "CASE WHEN json_valid(cardData) AND json_type(cardData) = 'OBJECT' THEN cardData END";
+    // The card as a map from field to JSON value (NULL unless it is a JSON object): one parse for all three card questions.
+    private static readonly string CardFields = $"json_transform({CardSql.ObjectOrNull("cardData")}, '\"MAP(VARCHAR, JSON)\"')";
 
     public HubData Hub { get; } = hub;
 
     /// <summary>Per field of <see cref="Fields"/>, how many models lack it.</summary>
-    public IReadOnlyList<MissingShare> Missing()
+    public IReadOnlyList<MissingShare> Missing() => _missing ??= CountMissing();
+
+    private IReadOnlyList<MissingShare> CountMissing()
     {
         var sql = $"""
-            WITH m AS (SELECT safetensors.total AS total, pipeline_tag, library_name, tags, baseModels, {Card} AS card FROM models)
+            WITH m AS (SELECT safetensors.total AS total, pipeline_tag, library_name, tags, baseModels, {CardFields} AS card FROM models)
             SELECT count(*),
               count(*) FILTER (coalesce(total, 0) <= 0),
               count(*) FILTER (coalesce(trim(pipeline_tag), '') = ''),
-              count(*) FILTER (coalesce(nullif(trim(card ->> '$.license'), ''), list_filter(tags, lambda t: starts_with(t, 'license:'))[1]) IS NULL),
+              count(*) FILTER (coalesce(nullif(trim(card['license'] ->> '$'), ''), list_filter(tags, lambda t: starts_with(t, 'license:'))[1]) IS NULL),
               count(*) FILTER (coalesce(trim(library_name), '') = ''),
               count(*) FILTER (NOT (coalesce(len(baseModels.models), 0) > 0
                                     OR coalesce(len(list_filter(tags, lambda t: starts_with(t, 'base_model:'))), 0) > 0
-                                    OR {CardSql.NamesBase("card")})),
-              count(*) FILTER (coalesce(len(list_filter(map_values(json_transform(card, '"MAP(VARCHAR, JSON)"')),
-                                                        lambda v: v IS NOT NULL AND v::VARCHAR <> 'null')), 0) = 0)
+                                    OR coalesce(len({CardSql.BaseModelsOf("card['base_model']")}) > 0, false))),
+              count(*) FILTER (coalesce(len(list_filter(map_values(card), lambda v: v IS NOT NULL AND v::VARCHAR <> 'null')), 0) = 0)
             FROM m
             """;
         using var reader = Hub.Reader(sql);
@@ -98,6 +107,15 @@ public sealed class EcosystemStats(HubData hub)
 
     private IReadOnlyList<NamedCount> Counts(string key, int top)
     {
+        if (!_counts.TryGetValue((key, top), out var counts))
+        {
+            counts = _counts[(key, top)] = CountBy(key, top);
+        }
+        return counts;
+    }
+
+    private IReadOnlyList<NamedCount> CountBy(string key, int top)
+    {
         var sql = $"""
             SELECT name, count(*) AS models FROM (SELECT {key} AS name FROM models) WHERE coalesce(trim(name), '') <> ''
             GROUP BY 1 ORDER BY models DESC, name LIMIT {Math.Max(0, top)}
@@ -112,7 +130,9 @@ public sealed class EcosystemStats(HubData hub)
     }
 
     /// <summary>Every distinct positive parameter count and how many models have it, ascending.</summary>
-    public IReadOnlyList<(long Parameters, long Models)> Sizes()
+    public IReadOnlyList<(long Parameters, long Models)> Sizes() => _sizes ??= ReadSizes();
+
+    private List<(long Parameters, long Models)> ReadSizes()
     {
         var list = new List<(long, long)>();
         using var reader = Hub.Reader(
