@@ -13,7 +13,7 @@ internal static class BenchGraphCommand
     public static Command Create(Terminal terminal)
     {
         var rows = WholeNumber.Option("--rows", "Rows of the generated table (made with the sample generator on first use, kept in data/bench/).",
-            2_000_000, minimum: 1);
+            BenchCommand.DefaultRows, minimum: 1);
         var data = new Option<string?>("--data") { Description = "Bench an existing .parquet or .jsonl instead (e.g. data/full/models.parquet)." };
         var command = new Command("graph",
             "Time the model graph: build (time and memory), the box of a model, full descendants of the largest family, " +

@@ -26,7 +26,7 @@ internal static partial class BenchListsCommand
 
     public static Command Create(Terminal terminal)
     {
-        var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", BenchWorkbookCommand.DefaultRows, minimum: 1);
+        var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", BenchCommand.DefaultRows, minimum: 1);
         var runs = WholeNumber.Option("--runs", "Timed runs of each form, taken in turn (the median is reported).", 1, minimum: 1);
         var data = new Option<string?>("--data") { Description = "Time an existing .parquet or .jsonl instead (e.g. data/full/models.parquet)." };
         var format = FormatOption.TableOrJson("rows, memoryLimit, forms [{question, form, seconds, runs, models, ratio}]");

@@ -13,11 +13,9 @@ namespace ModelTree.Workbook.Commands;
 /// </summary>
 internal static class BenchWorkbookCommand
 {
-    public const int DefaultRows = 3_000_000;
-
     public static Command Create(Terminal terminal)
     {
-        var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", DefaultRows, minimum: 1);
+        var rows = WholeNumber.Option("--rows", "Models in the generated table (made once under data/bench/).", BenchCommand.DefaultRows, minimum: 1);
         var format = FormatOption.Create("table (default) or json.", "table", "json");
         var output = new Option<string?>("--out") { HelpName = "dir", Description = "Where the run's outputs go. Default: data/bench/run-<rows>/." };
         var command = new Command("workbook",
