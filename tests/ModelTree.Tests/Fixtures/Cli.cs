@@ -25,16 +25,27 @@ public static class Cli
         }
     }
 
-    /// <summary>Starts the program; the caller reads its output and waits.</summary>
-    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the program; the caller reads its output and waits. With <paramref name="interruptible"/>, the program
+    /// gets Ctrl-C (SIGINT) even when this test process inherited it ignored, as every command started with <c>&amp;</c>
+    /// from a script does (the shell ignores SIGINT for background jobs, and an ignored signal stays ignored across exec).
+    /// </summary>
+    public static Process Start(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null,
+        bool interruptible = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var restore = interruptible && SigintIgnored();
+        var start = new ProcessStartInfo(restore ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot,
         };
+        if (restore)
+        {
+            start.ArgumentList.Add("--default-signal=INT"); // coreutils env: SIGINT back to its default, then exec (same process id)
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(Program);
         foreach (var arg in args)
         {
@@ -46,6 +57,14 @@ public static class Cli
             start.Environment[name] = value;
         }
         return Process.Start(start)!;
+    }
+
+    // Linux's view of this process: SigIgn is a hexadecimal mask of ignored signals, SIGINT (2) is its second bit.
+    private static bool SigintIgnored()
+    {
+        const string status = "/proc/self/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
     }
 
     /// <summary>Runs the program to the end (at most <paramref name="timeout"/>).</summary>

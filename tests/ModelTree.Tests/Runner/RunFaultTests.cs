@@ -207,7 +207,7 @@ public sealed class RunFaultTests : IDisposable
     {
         var notebook = Notebook(new NotebookBuilder().CSharp("Console.WriteLine(\"done\");").CSharp("System.Threading.Thread.Sleep(120_000);").CSharp("3"));
         var output = temp.Combine("out");
-        using var process = Cli.Start(["run", notebook, "--out", output]);
+        using var process = Cli.Start(["run", notebook, "--out", output], interruptible: true);
         var seen = new System.Text.StringBuilder();
         var sleeping = new ManualResetEventSlim();
         process.OutputDataReceived += (_, e) =>
