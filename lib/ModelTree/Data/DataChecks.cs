@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using ModelTree.Records;
 
 namespace ModelTree.Data;
 
@@ -20,8 +21,7 @@ internal static class DataChecks
         "AND NOT starts_with(m.id, '{') AND NOT starts_with(m.id, '['))";
 
     /// <summary>SQL for "this card cannot be read": not JSON at all, or JSON that is not an object of fields.</summary>
-    private const string UnreadableCard =
-        "(cardData IS NOT NULL AND CASE WHEN json_valid(cardData) THEN json_type(cardData::JSON) <> 'OBJECT' ELSE true END)";
+    private static readonly string UnreadableCard = $"(cardData IS NOT NULL AND {CardSql.ObjectOrNull("cardData")} IS NULL)";
 
     private const string Examples = "3";
 
@@ -69,7 +69,7 @@ internal static class DataChecks
     /// </summary>
     internal const string Table = "data_checks";
 
-    private const string CountQuery = $"""
+    private static readonly string CountQuery = $"""
         SELECT count(id) - count(DISTINCT id) AS duplicates,
                count(*) FILTER (WHERE {UnreadableCard}) AS unreadable_cards,
                coalesce(sum(len(list_filter(baseModels.models, lambda m: m.id IS NOT NULL AND NOT {ValidBaseId}))), 0)::BIGINT AS invalid_bases,

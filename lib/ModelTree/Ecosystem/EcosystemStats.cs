@@ -61,7 +61,7 @@ public sealed class EcosystemStats(HubData hub)
               count(*) FILTER (coalesce(trim(library_name), '') = ''),
               count(*) FILTER (NOT (coalesce(len(baseModels.models), 0) > 0
                                     OR coalesce(len(list_filter(tags, lambda t: starts_with(t, 'base_model:'))), 0) > 0
-                                    OR coalesce(len({CardSql.BaseModelsOf("card['base_model']")}) > 0, false))),
+                                    OR {CardSql.NamesBaseOf("card['base_model']")})),
               count(*) FILTER (coalesce(len(list_filter(map_values(card), lambda v: v IS NOT NULL AND v::VARCHAR <> 'null')), 0) = 0)
             FROM m
             """;

@@ -1,3 +1,5 @@
+using ModelTree.Data;
+
 namespace ModelTree.Records;
 
 /// <summary>
@@ -43,8 +45,11 @@ internal static class CardSql
     /// order of <paramref name="fields"/> (NULL where the card lacks it). <paramref name="card"/> must be NULL or a JSON object.
     /// </summary>
     public static string Fields(string card, params string[] fields) =>
-        $"json_extract({card}, [{string.Join(", ", fields.Select(f => $"'$.{f}'"))}])";
+        $"json_extract({card}, [{string.Join(", ", fields.Select(f => Sql.Literal($"$.\"{f}\"")))}])";
 
-    /// <summary>True when the card names at least one base in <c>base_model</c> (<see cref="BaseModels"/> is not empty).</summary>
-    public static string NamesBase(string card) => $"(len({BaseModels(card)}) > 0)";
+    /// <summary>
+    /// True (never NULL) when a <c>base_model</c> value already taken out of the card (<see cref="BaseModelsOf"/>) names
+    /// at least one base.
+    /// </summary>
+    public static string NamesBaseOf(string value) => $"coalesce(len({BaseModelsOf(value)}) > 0, false)";
 }

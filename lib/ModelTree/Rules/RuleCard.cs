@@ -29,14 +29,10 @@ internal sealed class RuleCard(IEnumerable<string> fields)
     public bool IsEmpty => _fields.Count == 0;
 
     /// <summary>The select-list item that makes <see cref="Column"/> from <c>cardData</c> (NULL when the card is not a JSON object).</summary>
-    public string Select(string card = "cardData") =>
-        $"CASE WHEN {CardSql.ObjectOrNull(card)} IS NOT NULL THEN json_extract({card}, [{string.Join(", ", _fields.Select(f => Sql.Literal($"$.\"{f}\"")))}]) END AS {Column}";
+    public string Select(string card = "cardData") => $"{CardSql.Fields(CardSql.ObjectOrNull(card), [.. _fields])} AS {Column}";
 
     /// <summary>The JSON value of <paramref name="field"/> (one of the sets' fields) in <see cref="Column"/>.</summary>
     public string Value(string field) => $"{Column}[{_fields.IndexOf(field) + 1}]";
-
-    /// <summary>True when the field names a base (<see cref="CardData.BaseModels"/> is not empty).</summary>
-    public static string NamesBase(string value) => $"coalesce(len({CardSql.BaseModelsOf(value)}) > 0, false)";
 
     /// <summary>True when the field is there with a value that is not null, "" or [].</summary>
     public static string Has(string value) => $"coalesce({value}::VARCHAR NOT IN ('null', '\"\"', '[]'), false)";

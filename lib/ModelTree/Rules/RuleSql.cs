@@ -164,7 +164,7 @@ public static class RuleSql
         AnyCondition any => "(" + string.Join(" OR ", any.Conditions.Select(c => ConditionOver(c, fileTest, card))) + ")",
         NotCondition not => $"(NOT {ConditionOver(not.Condition, fileTest, card)})",
         FileCondition file when fileTest is not null => fileTest(file),
-        CardCondition { EqualTo: null, Field: CardBaseField } when card is { IsEmpty: false } => RuleCard.NamesBase(card.Value(CardBaseField)),
+        CardCondition { EqualTo: null, Field: CardBaseField } when card is { IsEmpty: false } => CardSql.NamesBaseOf(card.Value(CardBaseField)),
         CardCondition { EqualTo: null } c when card is { IsEmpty: false } => RuleCard.Has(card.Value(c.Field)),
         CardCondition c when card is { IsEmpty: false } => RuleCard.EqualTo(card.Value(c.Field), RuleEvaluator.Normalize(c.EqualTo!)),
         DeclaredCondition when card is { IsEmpty: false } => $"({DeclaredOf(RuleCard.Text(card.Value(RuleCard.DeclaredField)))} IS NOT NULL)",
@@ -173,7 +173,7 @@ public static class RuleSql
         FileCondition files => Files(files.Patterns),
         // The card naming a base has one meaning everywhere (CardSql.BaseModels, CardData.BaseModels).
         CardCondition { EqualTo: null, Field: CardBaseField } =>
-            $"coalesce(CASE WHEN json_valid({Card}) AND json_type({Card}) = 'OBJECT' THEN {CardSql.NamesBase(Card)} END, false)",
+            CardSql.NamesBaseOf($"json_extract({CardSql.ObjectOrNull(Card)}, '$.base_model')"),
         CardCondition { EqualTo: null } has => CardHas(has.Field),
         CardCondition equal => CardEquals(equal.Field, RuleEvaluator.Normalize(equal.EqualTo!)),
         LibraryCondition library =>

@@ -24,7 +24,7 @@ public sealed class CardSqlTests
     public void Sql_reads_every_card_as_CardData_does(string path)
     {
         using var hub = HubData.Open(path, new HubDataOptions { DatabasePath = ":memory:" });
-        var sql = $"SELECT id, cardData, {CardSql.BaseModels(Card)}, {CardSql.NamesBase(Card)} FROM models";
+        var sql = $"SELECT id, cardData, {CardSql.BaseModels(Card)}, {CardSql.NamesBaseOf($"json_extract({Card}, '$.base_model')")} FROM models";
         var checkedCards = 0;
         var withBase = 0;
         using var reader = hub.Reader(sql);
