@@ -6,6 +6,18 @@ internal static class BenchCommand
     /// <summary>Models in every bench command's default table: about the full Hub in 2026 (2.97M in an August snapshot).</summary>
     public const int DefaultRows = 3_000_000;
 
+    /// <summary>The median of timed runs (0 when there are none): what every bench command reports.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return 0;
+        }
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     public static Command Create(Terminal terminal) => new("bench", "Time the workbook's heavy parts on a large generated table (data/bench/, made once).")
     {
         Rules(terminal),

@@ -98,7 +98,7 @@ internal static partial class BenchListsCommand
         }
 
         var same = ids[0].SetEquals(ids[1]) && ids[0].SetEquals(ids[2]) && ids[5].SetEquals(ids[6]);
-        var medians = times.Select(Median).ToArray();
+        var medians = times.Select(BenchCommand.Median).ToArray();
         var study = new Dictionary<string, double> { ["6.1"] = medians[0], ["6.2 limit"] = medians[3], ["6.2 all"] = medians[5] };
         string StudyOf(int i) => forms[i].Question == "6.1" ? "6.1" : i is 3 or 4 ? "6.2 limit" : "6.2 all";
         return new JsonObject
@@ -123,12 +123,6 @@ internal static partial class BenchListsCommand
     private static partial Regex TrailingLimit();
 
     private static string WithoutLimit(string sql) => TrailingLimit().Replace(sql, "");
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 
     private static void Print(IAnsiConsole console, JsonObject r)
     {

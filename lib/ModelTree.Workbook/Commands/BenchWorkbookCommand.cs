@@ -108,6 +108,7 @@ internal static class BenchWorkbookCommand
 
     private static void FreshDatabase(Terminal terminal)
     {
+        WorkbookDatabase.EnsureFree(); // never delete the database from under a notebook open in VS Code or another run
         var database = WorkbookPaths.DatabasePath;
         foreach (var file in new[] { database, database + ".wal" }.Where(File.Exists))
         {

@@ -13,16 +13,16 @@ internal sealed record RuleBenchResult(
         && CompiledCounts.All(c => HandWrittenCounts.TryGetValue(c.Key, out var n) && n == c.Value);
 
     /// <summary>Median wall-clock seconds of the compiled rules.</summary>
-    public double CompiledSeconds => Median(CompiledRuns.Select(r => r.WallSeconds));
+    public double CompiledSeconds => BenchCommand.Median(CompiledRuns.Select(r => r.WallSeconds));
 
     /// <summary>Median wall-clock seconds of the hand-written query.</summary>
-    public double HandWrittenSeconds => Median(HandWrittenRuns.Select(r => r.WallSeconds));
+    public double HandWrittenSeconds => BenchCommand.Median(HandWrittenRuns.Select(r => r.WallSeconds));
 
     /// <summary>Median CPU seconds of the compiled rules.</summary>
-    public double CompiledCpuSeconds => Median(CompiledRuns.Select(r => r.CpuSeconds));
+    public double CompiledCpuSeconds => BenchCommand.Median(CompiledRuns.Select(r => r.CpuSeconds));
 
     /// <summary>Median CPU seconds of the hand-written query.</summary>
-    public double HandWrittenCpuSeconds => Median(HandWrittenRuns.Select(r => r.CpuSeconds));
+    public double HandWrittenCpuSeconds => BenchCommand.Median(HandWrittenRuns.Select(r => r.CpuSeconds));
 
     /// <summary>Models classified per second by the compiled rules (median run).</summary>
     public double RowsPerSecond => CompiledSeconds == 0 ? 0 : Rows / CompiledSeconds;
@@ -32,15 +32,4 @@ internal sealed record RuleBenchResult(
 
     /// <summary>The same ratio in CPU time, steadier than wall clock on a shared machine.</summary>
     public double CpuRatio => HandWrittenCpuSeconds == 0 ? 0 : CompiledCpuSeconds / HandWrittenCpuSeconds;
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            return 0;
-        }
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }
