@@ -151,7 +151,11 @@ public static class TaskExperiment
     {
         const string Where = "coalesce(trim(pipeline_tag), '') <> ''";
         var available = hub.Scalar<long>($"SELECT count(*) FROM models WHERE {Where}");
-        var limit = available > options.MaximumRows ? $"ORDER BY md5(id || '{options.Seed}') LIMIT {options.MaximumRows}" : "";
+        // The choice is made on ids alone, then only the chosen rows are read: choosing among whole rows made DuckDB carry
+        // every column of every model with a task through the ordering (at 3M rows the read took 8.7 s, this way 4.4 s).
+        var chosen = available > options.MaximumRows
+            ? $"AND id IN (SELECT id FROM models WHERE {Where} ORDER BY md5(id || '{options.Seed}') LIMIT {options.MaximumRows})"
+            : "";
         var sql = $"""
             SELECT id, pipeline_tag, coalesce(downloads, 0), coalesce(likes, 0), coalesce(safetensors.total, 0),
                    CASE WHEN cardinality(safetensors.parameters) > 0
@@ -161,7 +165,7 @@ public static class TaskExperiment
                    coalesce(len(baseModels.models), 0) > 0 OR coalesce(len(list_filter(tags, lambda t: starts_with(t, 'base_model:'))), 0) > 0,
                    gguf IS NOT NULL, coalesce(gated, 'false') NOT IN ('false', ''),
                    createdAt, array_to_string(tags, chr(10)), array_to_string(list_transform(siblings, lambda s: s.rfilename), chr(10))
-            FROM (SELECT * FROM models WHERE {Where} {limit})
+            FROM models WHERE {Where} {chosen}
             ORDER BY id
             """;
         var list = new List<TaskRecord>();

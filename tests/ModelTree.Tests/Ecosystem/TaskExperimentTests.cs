@@ -44,6 +44,21 @@ public sealed class TaskExperimentTests
     }
 
     [Fact]
+    public void File_kinds_read_the_file_name_ignoring_case_and_folders()
+    {
+        var files = new[] { "unet/Diffusion_Pytorch_Model.safetensors", "TOKENIZER.JSON", "samples/cat.PNG", "text_encoder/config.json", "my_LoRA.bin" };
+        var record = new TaskRecord("a/1", "text-to-image", 0, 0, 0, null, null, null, false, false, false, null, [], files);
+        var features = TaskFeatures.Fit([record], ["text-to-image"]);
+
+        var vector = features.Vector(record);
+        var present = features.Names.Where((name, i) => name.StartsWith("file ", StringComparison.Ordinal) && vector[i] == 1).ToList();
+
+        Assert.Equal(
+            ["file safetensors", "file pickle .bin", "file config.json", "file tokenizer", "file unet/ or transformer/", "file lora weights", "file image or video file"],
+            present);
+    }
+
+    [Fact]
     public void Scores_count_accuracy_and_macro_f1_by_hand()
     {
         // Truth a a a b; predicted a a b b: accuracy 3/4; a: P 1, R 2/3, F1 0.8; b: P 1/2, R 1, F1 2/3.
