@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ModelTree.Records;
 
@@ -135,15 +136,29 @@ public static class RuleEvaluator
                 }
             case FileCondition files:
                 {
-                    var found = model.LowerFiles
-                        .Select(f => (File: f, Pattern: files.Patterns.FirstOrDefault(p => LikePattern.IsMatch(f, p))))
-                        .Where(x => x.Pattern is not null).ToList();
-                    evidence.AddRange(found.Take(MaxFilesShown).Select(x => $"file \"{x.File}\" matches '{x.Pattern}'"));
-                    if (found.Count > MaxFilesShown)
+                    // Every file of every model meets this test (a cross-check walks the whole table), so it is a plain loop
+                    // over the condition's compiled patterns: the first pattern a file matches is its evidence.
+                    var matchers = MatchersOf(files);
+                    var found = 0;
+                    foreach (var file in model.LowerFiles)
                     {
-                        evidence.Add($"and {found.Count - MaxFilesShown} more files");
+                        for (var p = 0; p < matchers.Length; p++)
+                        {
+                            if (matchers[p].IsMatch(file))
+                            {
+                                if (++found <= MaxFilesShown)
+                                {
+                                    evidence.Add($"file \"{file}\" matches '{files.Patterns[p]}'");
+                                }
+                                break;
+                            }
+                        }
                     }
-                    return found.Count > 0;
+                    if (found > MaxFilesShown)
+                    {
+                        evidence.Add($"and {found - MaxFilesShown} more files");
+                    }
+                    return found > 0;
                 }
             case CardCondition { EqualTo: null, Field: RuleSql.CardBaseField }:
                 {
@@ -206,6 +221,12 @@ public static class RuleEvaluator
                 throw new ArgumentOutOfRangeException(nameof(condition), condition, "unknown condition kind");
         }
     }
+
+    // Each file condition's patterns compiled once, looked up by the condition itself (not by its value, which would hash the list).
+    private static readonly ConditionalWeakTable<FileCondition, LikePattern.Matcher[]> Matchers = new();
+
+    private static LikePattern.Matcher[] MatchersOf(FileCondition files) =>
+        Matchers.GetValue(files, f => f.Patterns.Select(LikePattern.For).ToArray());
 
     private static bool HasValue(JsonElement value) => value.ValueKind switch
     {

@@ -135,6 +135,22 @@ public class ConditionTests
     }
 
     [Fact]
+    public void File_evidence_names_three_files_with_the_first_pattern_each_matches_then_counts_the_rest()
+    {
+        var row = RuleCheck.Child("org/shards") with
+        {
+            Files = ["README.md", "model-00001.safetensors", "Adapter_Model.safetensors", "model-00002.safetensors", "model-00003.bin", "model-00004.bin"],
+        };
+
+        var verdict = RuleCheck.Verdict(row, Only(Condition.Files("%adapter%", "%.safetensors", "%.bin")));
+
+        Assert.Equal(
+            ["file \"model-00001.safetensors\" matches '%.safetensors'", "file \"adapter_model.safetensors\" matches '%adapter%'",
+             "file \"model-00002.safetensors\" matches '%.safetensors'", "and 2 more files"],
+            verdict.Matches.Single().Evidence);
+    }
+
+    [Fact]
     public void Patterns_with_one_character_wildcards_keep_other_characters_literal()
     {
         // Patterns with _ or an inner % compile to one regular expression over all names: check its escaping.
