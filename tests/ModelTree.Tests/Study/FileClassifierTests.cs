@@ -74,6 +74,13 @@ public class FileClassifierTests
         Assert.Equal(expected, FileClassifier.Layout(files));
 
     [Fact]
+    public void Layout_reads_names_ignoring_case_and_skips_missing_names()
+    {
+        Assert.Equal(RepoLayout.BaseAndAdapter, FileClassifier.Layout(["Model.SafeTensors", null, "ADAPTER_CONFIG.JSON"]));
+        Assert.Equal(RepoLayout.AdapterOnly, FileClassifier.Layout([null, "Adapter_Model.SafeTensors"]));
+    }
+
+    [Fact]
     public void Record_extensions_read_the_records_files()
     {
         var model = new ModelRecord { Id = "a/b", Files = ["adapter_model.safetensors", "adapter_config.json", "x.Q8_0.gguf"] };
