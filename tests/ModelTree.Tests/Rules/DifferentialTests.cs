@@ -98,6 +98,22 @@ public class DifferentialTests
     }
 
     [Fact]
+    public void Cross_check_reports_every_model_where_the_sql_labels_differ_in_table_order()
+    {
+        using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });
+        var labels = RuleRunner.Labels(hub, RuleSet.Default);
+        // Spoil the stored SQL labels of three models (the table's 5th, 700th and 20,000th): the C# path must catch each one.
+        var spoiled = new[] { 5, 700, 20_000 }.Select(n => hub.Scalar<string>($"SELECT id FROM models LIMIT 1 OFFSET {n - 1}")).ToList();
+        hub.Execute($"UPDATE {labels} SET predicted = 'spoiled' WHERE id IN ({string.Join(", ", spoiled.Select(id => $"'{id}'"))})");
+
+        var check = hub.CrossCheck(RuleSet.Default);
+
+        Assert.False(check.Agrees);
+        Assert.Equal(hub.Count(), check.Rows);
+        Assert.Equal(spoiled, check.Mismatches.Select(m => m[..m.IndexOf(": SQL (spoiled", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
     public void Declared_relations_in_the_sample_are_always_followed_by_the_default_rules()
     {
         using var hub = HubData.Open(WorkbookPaths.SamplePath, new HubDataOptions { DatabasePath = ":memory:" });

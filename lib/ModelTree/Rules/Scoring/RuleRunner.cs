@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using Microsoft.Data.Analysis;
 using ModelTree.Data;
 using ModelTree.Rules;
@@ -156,22 +157,24 @@ public static class RuleRunner
             }
         }
 
-        var mismatches = new List<string>();
+        // The records are read in table order on one thread while the others evaluate them (at 3M rows: reading the
+        // 200,000 records 5.1 s, evaluating them 2.5 s); the mismatches are put back in table order.
+        var mismatches = new ConcurrentBag<(long Row, string Text)>();
         long rows = 0;
-        foreach (var model in ModelReader.Where(hub, every > 1 ? where : null))
+        Parallel.ForEach(ModelReader.Where(hub, every > 1 ? where : null), (model, _, row) =>
         {
-            rows++;
+            Interlocked.Increment(ref rows);
             var verdict = rules.Evaluate(model);
             var mine = (verdict.Label, verdict.FiringRule, string.Join(", ", verdict.Matches.Select(m => m.Rule.Name)), verdict.Contested);
             if (!fromSql.TryGetValue(model.Id, out var theirs))
             {
-                mismatches.Add($"{model.Id}: missing from the SQL result");
+                mismatches.Add((row, $"{model.Id}: missing from the SQL result"));
             }
             else if (theirs != mine)
             {
-                mismatches.Add($"{model.Id}: SQL {theirs}, C# {mine}");
+                mismatches.Add((row, $"{model.Id}: SQL {theirs}, C# {mine}"));
             }
-        }
-        return new CrossCheck(rules.Name, rows, mismatches) { TableRows = total };
+        });
+        return new CrossCheck(rules.Name, rows, mismatches.OrderBy(m => m.Row).Select(m => m.Text).ToList()) { TableRows = total };
     }
 }
