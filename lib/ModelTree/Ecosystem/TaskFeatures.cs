@@ -51,19 +51,19 @@ public sealed class TaskFeatures
         (".h5/.keras", f => f.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".keras", StringComparison.OrdinalIgnoreCase)),
         (".msgpack", f => f.EndsWith(".msgpack", StringComparison.OrdinalIgnoreCase)),
         (".zip", f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)),
-        ("adapter_config.json", f => Name(f) == "adapter_config.json"),
-        ("config.json", f => Name(f) == "config.json"),
-        ("tokenizer", f => Name(f) is "tokenizer.json" or "tokenizer_config.json" or "tokenizer.model" or "vocab.txt" or "vocab.json" or "merges.txt"),
-        ("generation_config.json", f => Name(f) == "generation_config.json"),
-        ("preprocessor_config.json", f => Name(f) is "preprocessor_config.json" or "processor_config.json" or "feature_extractor_config.json"),
-        ("model_index.json", f => Name(f) == "model_index.json"),
+        ("adapter_config.json", f => NameIs(f, "adapter_config.json")),
+        ("config.json", f => NameIs(f, "config.json")),
+        ("tokenizer", f => NameIs(f, "tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.txt", "vocab.json", "merges.txt")),
+        ("generation_config.json", f => NameIs(f, "generation_config.json")),
+        ("preprocessor_config.json", f => NameIs(f, "preprocessor_config.json", "processor_config.json", "feature_extractor_config.json")),
+        ("model_index.json", f => NameIs(f, "model_index.json")),
         ("unet/ or transformer/", f => f.StartsWith("unet/", StringComparison.OrdinalIgnoreCase) || f.StartsWith("transformer/", StringComparison.OrdinalIgnoreCase)),
-        ("sentence-transformers files", f => Name(f) is "modules.json" or "sentence_bert_config.json" or "config_sentence_transformers.json"),
-        ("learned_embeds", f => Name(f).StartsWith("learned_embeds", StringComparison.OrdinalIgnoreCase)),
-        ("lora weights", f => Name(f).Contains("lora", StringComparison.OrdinalIgnoreCase)),
-        ("image or video file", f => Ext(f) is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif" or ".mp4"),
-        ("audio file", f => Ext(f) is ".wav" or ".mp3" or ".flac"),
-        (".nemo/.tflite/.mlmodel", f => Ext(f) is ".nemo" or ".tflite" or ".mlmodel" or ".mlpackage"),
+        ("sentence-transformers files", f => NameIs(f, "modules.json", "sentence_bert_config.json", "config_sentence_transformers.json")),
+        ("learned_embeds", f => Path.GetFileName(f.AsSpan()).StartsWith("learned_embeds", StringComparison.OrdinalIgnoreCase)),
+        ("lora weights", f => Path.GetFileName(f.AsSpan()).Contains("lora", StringComparison.OrdinalIgnoreCase)),
+        ("image or video file", f => ExtIs(f, ".png", ".jpg", ".jpeg", ".webp", ".gif", ".mp4")),
+        ("audio file", f => ExtIs(f, ".wav", ".mp3", ".flac")),
+        (".nemo/.tflite/.mlmodel", f => ExtIs(f, ".nemo", ".tflite", ".mlmodel", ".mlpackage")),
     ];
 
     /// <summary>How many of the most frequent tags (in the training rows) become features.</summary>
@@ -188,7 +188,20 @@ public sealed class TaskFeatures
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Count} features: {Numeric.Length} numeric, {Relations.Length} relations, {_libraries.Length + 2} libraries, {_dtypes.Length} dtypes, {FileKinds.Count} file kinds, {_tags.Length} tags");
 
-    private static string Name(string path) => Path.GetFileName(path).ToLowerInvariant();
+    // A file's name or extension compared in place, ignoring case, without a lower-cased copy per test.
+    private static bool NameIs(string path, params ReadOnlySpan<string> names) => AnyOf(Path.GetFileName(path.AsSpan()), names);
 
-    private static string Ext(string path) => Path.GetExtension(path).ToLowerInvariant();
+    private static bool ExtIs(string path, params ReadOnlySpan<string> extensions) => AnyOf(Path.GetExtension(path.AsSpan()), extensions);
+
+    private static bool AnyOf(ReadOnlySpan<char> value, ReadOnlySpan<string> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (value.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
