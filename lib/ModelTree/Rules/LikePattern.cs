@@ -32,8 +32,32 @@ public static class LikePattern
         return null;
     }
 
-    /// <summary>The compiled form of <paramref name="pattern"/> (compiled once per pattern, then shared).</summary>
-    internal static Matcher For(string pattern) => Cache.GetOrAdd(pattern, p => new Matcher(p));
+    private static Matcher For(string pattern) => Cache.GetOrAdd(pattern, p => new Matcher(p));
+
+    /// <summary>
+    /// Several patterns compiled once, for code that tests many names against the same few patterns (a rule's file
+    /// condition, the study's vocabulary): keep the set, not the pattern texts, so no name pays a lookup per pattern.
+    /// </summary>
+    internal sealed class Set(IEnumerable<string> patterns)
+    {
+        private readonly Matcher[] _matchers = patterns.Select(For).ToArray();
+
+        /// <summary>The index of the first pattern <paramref name="text"/> matches, or -1.</summary>
+        public int FirstMatch(string text)
+        {
+            for (var i = 0; i < _matchers.Length; i++)
+            {
+                if (_matchers[i].IsMatch(text))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>True when <paramref name="text"/> matches one of the patterns.</summary>
+        public bool Any(string text) => FirstMatch(text) >= 0;
+    }
 
     /// <summary>
     /// A pattern split at its <c>%</c> signs: the text must start with the first piece (unless the pattern starts with
@@ -42,7 +66,7 @@ public static class LikePattern
     /// No regular expression: a rule set's file conditions test every file of every model against a few dozen patterns.
     /// A piece without <c>_</c> is searched with the runtime's vectorized ordinal search; one with <c>_</c> character by character.
     /// </summary>
-    internal sealed class Matcher
+    private sealed class Matcher
     {
         private readonly string[] _pieces; // a pattern open at an end has an empty first or last piece
         private readonly bool[] _wild; // the piece holds a '_'

@@ -138,20 +138,14 @@ public static class RuleEvaluator
                 {
                     // Every file of every model meets this test (a cross-check walks the whole table), so it is a plain loop
                     // over the condition's compiled patterns: the first pattern a file matches is its evidence.
-                    var matchers = MatchersOf(files);
+                    var patterns = PatternsOf(files);
                     var found = 0;
                     foreach (var file in model.LowerFiles)
                     {
-                        for (var p = 0; p < matchers.Length; p++)
+                        var p = patterns.FirstMatch(file);
+                        if (p >= 0 && ++found <= MaxFilesShown)
                         {
-                            if (matchers[p].IsMatch(file))
-                            {
-                                if (++found <= MaxFilesShown)
-                                {
-                                    evidence.Add($"file \"{file}\" matches '{files.Patterns[p]}'");
-                                }
-                                break;
-                            }
+                            evidence.Add($"file \"{file}\" matches '{files.Patterns[p]}'");
                         }
                     }
                     if (found > MaxFilesShown)
@@ -223,10 +217,9 @@ public static class RuleEvaluator
     }
 
     // Each file condition's patterns compiled once, looked up by the condition itself (not by its value, which would hash the list).
-    private static readonly ConditionalWeakTable<FileCondition, LikePattern.Matcher[]> Matchers = new();
+    private static readonly ConditionalWeakTable<FileCondition, LikePattern.Set> Patterns = new();
 
-    private static LikePattern.Matcher[] MatchersOf(FileCondition files) =>
-        Matchers.GetValue(files, f => f.Patterns.Select(LikePattern.For).ToArray());
+    private static LikePattern.Set PatternsOf(FileCondition files) => Patterns.GetValue(files, f => new LikePattern.Set(f.Patterns));
 
     private static bool HasValue(JsonElement value) => value.ValueKind switch
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ModelTree.Records;
 using ModelTree.Rules;
 using ModelTree.Study;
@@ -121,34 +120,15 @@ public static class FileClassifier
         name is not null && MatchesLower(name.ToLowerInvariant(), patterns);
 
     // Each of the vocabulary's pattern lists compiled once (the lists never change), found by the list itself.
-    private static readonly Dictionary<IReadOnlyList<string>, LikePattern.Matcher[]> Compiled = new[]
+    private static readonly Dictionary<IReadOnlyList<string>, LikePattern.Set> Compiled = new[]
     {
         Vocabulary.FullWeightFilePatterns, Vocabulary.AdapterFilePatterns, Vocabulary.CompleteWeightFilePatterns,
         Vocabulary.SafetensorsFilePatterns, Vocabulary.PickleFilePatterns, Vocabulary.NotPickleWeightFilePatterns,
         Vocabulary.OnnxFilePatterns, Vocabulary.GgmlFilePatterns, Vocabulary.TokenizerFilePatterns,
         Vocabulary.ConfigFilePatterns, Vocabulary.LoraWeightPatterns,
-    }.ToDictionary(list => list, list => list.Select(LikePattern.For).ToArray(), ListIdentity.Instance);
+    }.ToDictionary(list => list, list => new LikePattern.Set(list), (IEqualityComparer<IReadOnlyList<string>>)ReferenceEqualityComparer.Instance);
 
-    private sealed class ListIdentity : IEqualityComparer<IReadOnlyList<string>>
-    {
-        public static readonly ListIdentity Instance = new();
-
-        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IReadOnlyList<string> list) => RuntimeHelpers.GetHashCode(list);
-    }
-
-    private static bool MatchesLower(string lower, IReadOnlyList<string> patterns)
-    {
-        foreach (var matcher in Compiled[patterns])
-        {
-            if (matcher.IsMatch(lower))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool MatchesLower(string lower, IReadOnlyList<string> patterns) => Compiled[patterns].Any(lower);
 
     private static bool Any(IEnumerable<string?>? files, Func<string?, bool> test) => files?.Any(test) ?? false;
 }
