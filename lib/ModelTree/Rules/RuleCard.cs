@@ -32,7 +32,12 @@ internal sealed class RuleCard(IEnumerable<string> fields)
     public string Select(string card = "cardData") => $"{CardSql.Fields(CardSql.ObjectOrNull(card), [.. _fields])} AS {Column}";
 
     /// <summary>The JSON value of <paramref name="field"/> (one of the sets' fields) in <see cref="Column"/>.</summary>
-    public string Value(string field) => $"{Column}[{_fields.IndexOf(field) + 1}]";
+    /// <exception cref="ArgumentException">The field is not one of the sets' fields.</exception>
+    public string Value(string field)
+    {
+        var index = _fields.IndexOf(field);
+        return index >= 0 ? $"{Column}[{index + 1}]" : throw new ArgumentException($"The card field '{field}' is not among {string.Join(", ", _fields)}.", nameof(field));
+    }
 
     /// <summary>True when the field is there with a value that is not null, "" or [].</summary>
     public static string Has(string value) => $"coalesce({value}::VARCHAR NOT IN ('null', '\"\"', '[]'), false)";

@@ -65,22 +65,26 @@ public static class RuleSql
     internal static IReadOnlyList<FileCondition> FileTestsOf(params RuleSet[] sets) =>
         sets.SelectMany(s => s.Rules.Select(r => r.When).Prepend(s.RelationExistsWhen)).SelectMany(FileConditions).Distinct().ToList();
 
-    /// <summary>The query of a table holding each model's id and the bits of <paramref name="tests"/> (at most <see cref="FileFacts.MaxTests"/>).</summary>
-    internal static string FileBitsQuery(IReadOnlyList<FileCondition> tests) =>
-        $"SELECT id, {Facts(tests).Bits()} AS {FileBits} FROM models";
+    /// <summary>
+    /// The query of a table holding what rule sets ask of each model beforehand: its id, the bits of
+    /// <paramref name="tests"/> (at most <see cref="FileFacts.MaxTests"/>) and the card fields of <paramref name="card"/>
+    /// (none when it is empty), for <see cref="CompileOverInputs"/>.
+    /// </summary>
+    internal static string InputsQuery(IReadOnlyList<FileCondition> tests, RuleCard card) =>
+        $"SELECT id, {Facts(tests).Bits()} AS {FileBits}{(card.IsEmpty ? "" : $", {card.Select()}")} FROM models";
 
     /// <summary>
-    /// Compiles <paramref name="rules"/> over a stored table of <see cref="FileBitsQuery"/> for <paramref name="tests"/>
-    /// (which must hold every file test of the set), joined to <c>models</c> by id: the set's labels then read the
-    /// stored bits instead of walking every file list again.
+    /// Compiles <paramref name="rules"/> over a stored table of <see cref="InputsQuery"/> for <paramref name="tests"/> and
+    /// <paramref name="card"/> (which must hold every file test and card field of the set), joined to <c>models</c> by
+    /// id: the set's labels then read the stored bits and card fields instead of walking every file list and parsing
+    /// every card again.
     /// </summary>
-    internal static CompiledRules CompileOverBits(RuleSet rules, IReadOnlyList<FileCondition> tests, string bitsTable)
+    internal static CompiledRules CompileOverInputs(RuleSet rules, IReadOnlyList<FileCondition> tests, RuleCard card, string inputsTable)
     {
         rules.Validated();
         var bit = BitOf(tests);
-        var card = RuleCard.Of(rules);
-        var cardItem = card.IsEmpty ? "" : $", {card.Select("models.cardData")}";
-        var from = $"(SELECT models.*, b.{FileBits}{cardItem} FROM models LEFT JOIN {Sql.Identifier(bitsTable)} b ON b.id = models.id) AS models";
+        var cardItem = card.IsEmpty ? "" : $", b.{RuleCard.Column}";
+        var from = $"(SELECT models.*, b.{FileBits}{cardItem} FROM models LEFT JOIN {Sql.Identifier(inputsTable)} b ON b.id = models.id) AS models";
         return Compile(rules, c => ConditionOver(c, f => bit[f], card), from, card);
     }
 
@@ -105,12 +109,12 @@ public static class RuleSql
 
     private static CompiledRules Compile(RuleSet rules, Func<Condition, string> ask, string from, RuleCard card)
     {
-        var declared = card.IsEmpty ? Declared : DeclaredOf(RuleCard.Text(card.Value(RuleCard.DeclaredField)));
+        string DeclaredRelation() => card.IsEmpty ? Declared : DeclaredOf(RuleCard.Text(card.Value(RuleCard.DeclaredField)));
         var gate = ask(rules.RelationExistsWhen);
         var compiled = rules.Rules.Select(r => new CompiledRule(
             r,
-            r.Yields == Rule.DeclaredRelation ? $"({ask(r.When)} AND {declared} IS NOT NULL)" : ask(r.When),
-            r.Yields == Rule.DeclaredRelation ? declared : Sql.Literal(r.Yields),
+            r.Yields == Rule.DeclaredRelation ? $"({ask(r.When)} AND {DeclaredRelation()} IS NOT NULL)" : ask(r.When),
+            r.Yields == Rule.DeclaredRelation ? DeclaredRelation() : Sql.Literal(r.Yields),
             RuleEvaluator.LevelOf(rules, r.Yields))).ToList();
 
         var label = new StringBuilder($"CASE WHEN NOT {gate} THEN {Sql.Literal(Labels.None)}");

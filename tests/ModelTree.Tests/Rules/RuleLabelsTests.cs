@@ -46,7 +46,7 @@ public sealed class RuleLabelsTests : IDisposable
     }
 
     [Fact]
-    public void Stored_file_bits_give_the_labels_one_scan_gives_and_edited_copies_share_them()
+    public void Stored_inputs_give_the_labels_one_scan_gives_and_edited_copies_share_them()
     {
         using var hub = Open();
         var extra = RuleSet.Default with
@@ -54,7 +54,13 @@ public sealed class RuleLabelsTests : IDisposable
             Name = "with an onnx rule",
             Rules = [new Rule("onnx files", Condition.Files("%.onnx", "onnx/%model%"), "quantized"), .. RuleSet.Default.Rules],
         };
-        RuleSet[] sets = [RuleSet.Default, RuleSet.Default.Without("adapter tags"), RuleSet.Study.Without("several bases"), extra];
+        // A card field no built-in set reads: its labels read it from a table of inputs of their own.
+        var license = RuleSet.Default with
+        {
+            Name = "with a license rule",
+            Rules = [new Rule("mit and a library", Condition.All(Condition.CardEquals("license", "mit"), Condition.CardHas("library_name")), "merge"), .. RuleSet.Default.Rules],
+        };
+        RuleSet[] sets = [RuleSet.Default, RuleSet.Default.Without("adapter tags"), RuleSet.Study.Without("several bases"), extra, license];
 
         foreach (var set in sets)
         {
@@ -67,9 +73,11 @@ public sealed class RuleLabelsTests : IDisposable
                 """);
             Assert.True(differ == 0, $"{set.Name}: {differ} models labelled otherwise than by one scan");
         }
-        // The built-in sets and their edited copies read one bits table; the extra file test makes a second.
-        Assert.Equal(2L, hub.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, 'rule_file_bits_')"));
+        // The built-in sets and their edited copies read one table of inputs; the extra file test makes a second, the
+        // license rule's card fields a third.
+        Assert.Equal(3L, hub.Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, 'rule_inputs_')"));
         Assert.True(hub.Scalar<long>($"SELECT count(*) FROM {RuleRunner.Labels(hub, extra)} WHERE rule = 'onnx files'") > 0, "the sample has onnx files");
+        Assert.True(hub.Scalar<long>($"SELECT count(*) FROM {RuleRunner.Labels(hub, license)} WHERE rule = 'mit and a library'") > 0, "the sample has MIT cards naming a library");
     }
 
     [Fact]
@@ -108,5 +116,15 @@ public sealed class RuleLabelsTests : IDisposable
         Assert.True(changedInOneScan > 0);
         Assert.Equal(changedInOneScan, comparison.Changed);
         Assert.Equal(top, string.Join(',', changed.Columns["id"].Cast<string>()));
+    }
+
+    [Fact]
+    public void A_card_field_outside_the_stored_inputs_is_refused_not_read_from_another_column()
+    {
+        var card = RuleCard.Of(RuleSet.Default);
+
+        Assert.Equal("rule_card[1]", card.Value("base_model"));
+        var refused = Assert.Throws<ArgumentException>(() => card.Value("license"));
+        Assert.Contains("'license'", refused.Message);
     }
 }
