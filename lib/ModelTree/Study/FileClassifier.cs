@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ModelTree.Records;
 using ModelTree.Rules;
 using ModelTree.Study;
@@ -18,7 +19,7 @@ public static class FileClassifier
     public static bool IsFullWeightFile(string? name) => MatchesAny(name, Vocabulary.FullWeightFilePatterns);
 
     /// <summary>Full weights that are not adapter files: the study's full-weight test without its adapter false positive.</summary>
-    public static bool IsStandaloneWeightFile(string? name) => IsFullWeightFile(name) && !IsAdapterFile(name);
+    public static bool IsStandaloneWeightFile(string? name) => name is not null && KindsOf(name.ToLowerInvariant()).Standalone;
 
     /// <summary>Adapter files: <c>adapter_model.*</c> and <c>adapter_config.json</c> (<see cref="Vocabulary.AdapterFilePatterns"/>).</summary>
     public static bool IsAdapterFile(string? name) => MatchesAny(name, Vocabulary.AdapterFilePatterns);
@@ -84,10 +85,9 @@ public static class FileClassifier
             {
                 continue;
             }
-            var lower = name.ToLowerInvariant();
-            var isAdapter = MatchesLower(lower, Vocabulary.AdapterFilePatterns);
-            adapter |= isAdapter;
-            standalone |= !isAdapter && MatchesLower(lower, Vocabulary.FullWeightFilePatterns);
+            var kinds = KindsOf(name.ToLowerInvariant());
+            adapter |= kinds.Adapter;
+            standalone |= kinds.Standalone;
         }
         return (standalone, adapter) switch
         {
@@ -116,19 +116,27 @@ public static class FileClassifier
     /// <inheritdoc cref="Layout(IEnumerable{string?}?)"/>
     public static RepoLayout Layout(this ModelRecord model) => Layout(model.Files);
 
-    private static bool MatchesAny(string? name, IReadOnlyList<string> patterns) =>
-        name is not null && MatchesLower(name.ToLowerInvariant(), patterns);
+    // The two tests Layout asks of every name, compiled once and held directly (no lookup per name).
+    private static readonly LikePattern.Set AdapterFiles = new(Vocabulary.AdapterFilePatterns);
+    private static readonly LikePattern.Set FullWeightFiles = new(Vocabulary.FullWeightFilePatterns);
 
-    // Each of the vocabulary's pattern lists compiled once (the lists never change), found by the list itself.
-    private static readonly Dictionary<IReadOnlyList<string>, LikePattern.Set> Compiled = new[]
+    /// <summary>
+    /// A lower-cased name's adapter test, and the standalone-weight test (full weights, not an adapter file): the one
+    /// definition <see cref="IsStandaloneWeightFile"/> and <see cref="Layout(IEnumerable{string?}?)"/> share.
+    /// </summary>
+    private static (bool Adapter, bool Standalone) KindsOf(string lower)
     {
-        Vocabulary.FullWeightFilePatterns, Vocabulary.AdapterFilePatterns, Vocabulary.CompleteWeightFilePatterns,
-        Vocabulary.SafetensorsFilePatterns, Vocabulary.PickleFilePatterns, Vocabulary.NotPickleWeightFilePatterns,
-        Vocabulary.OnnxFilePatterns, Vocabulary.GgmlFilePatterns, Vocabulary.TokenizerFilePatterns,
-        Vocabulary.ConfigFilePatterns, Vocabulary.LoraWeightPatterns,
-    }.ToDictionary(list => list, list => new LikePattern.Set(list), (IEqualityComparer<IReadOnlyList<string>>)ReferenceEqualityComparer.Instance);
+        var adapter = AdapterFiles.Any(lower);
+        return (adapter, !adapter && FullWeightFiles.Any(lower));
+    }
 
-    private static bool MatchesLower(string lower, IReadOnlyList<string> patterns) => Compiled[patterns].Any(lower);
+    // The vocabulary's other pattern lists, each compiled the first time it is asked and found by the list itself
+    // (the lists are static, so the cache holds a fixed handful).
+    private static readonly ConcurrentDictionary<IReadOnlyList<string>, LikePattern.Set> Compiled =
+        new((IEqualityComparer<IReadOnlyList<string>>)ReferenceEqualityComparer.Instance);
+
+    private static bool MatchesAny(string? name, IReadOnlyList<string> patterns) =>
+        name is not null && Compiled.GetOrAdd(patterns, list => new LikePattern.Set(list)).Any(name.ToLowerInvariant());
 
     private static bool Any(IEnumerable<string?>? files, Func<string?, bool> test) => files?.Any(test) ?? false;
 }
